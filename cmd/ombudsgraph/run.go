@@ -1,0 +1,105 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+)
+
+const usage = `ombudsgraph turns documents about the Local Government and Social Care
+Ombudsman's findings into a knowledge graph and serves it over GraphQL.
+
+Usage:
+  ombudsgraph serve [flags]   serve the graph: GraphQL at /query, playground at /
+  ombudsgraph load  [flags]   parse documents and print what they hold
+
+Run 'ombudsgraph COMMAND -h' for a command's flags.
+`
+
+// usageError is a mistake in the command line; main exits 2 for it.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+// run runs the command in args. getenv reads the environment; stdout receives
+// the command's output and, for serve, its JSON log.
+func run(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
+	if len(args) == 0 {
+		return usageError{usage}
+	}
+	switch args[0] {
+	case "serve":
+		return serve(ctx, args[1:], getenv, stdout)
+	case "load":
+		return load(args[1:], getenv, stdout)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	}
+	return usageError{fmt.Sprintf("ombudsgraph: unknown command %q\n\n%s", args[0], usage)}
+}
+
+// newFlags returns a flag set that reports errors instead of exiting.
+func newFlags(name string, out io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("ombudsgraph "+name, flag.ContinueOnError)
+	fs.SetOutput(out)
+	return fs
+}
+
+// parseFlags parses args, turning flag errors into usage errors.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return err
+		}
+		return usageError{fmt.Sprintf("%s: %v", fs.Name(), err)}
+	}
+	if fs.NArg() > 0 {
+		return usageError{fmt.Sprintf("%s: unexpected argument %q", fs.Name(), fs.Arg(0))}
+	}
+	return nil
+}
+
+// listFlag is a flag that may be given many times.
+type listFlag []string
+
+func (l *listFlag) String() string { return strings.Join(*l, ",") }
+
+func (l *listFlag) Set(v string) error {
+	*l = append(*l, v)
+	return nil
+}
+
+// corpusFlags are the flags that say which documents to load.
+type corpusFlags struct {
+	docs     listFlag
+	noSeed   bool
+	themes   string
+	councils string
+}
+
+func (c *corpusFlags) register(fs *flag.FlagSet) {
+	fs.Var(&c.docs, "docs", "a document, or a directory of documents, to load besides the seed corpus (repeatable; also OMBUDSGRAPH_DOCS, ':'-separated)")
+	fs.BoolVar(&c.noSeed, "no-seed", false, "do not load the embedded seed corpus")
+	fs.StringVar(&c.themes, "themes", "", "a theme file to use instead of the embedded seed/themes.json (also OMBUDSGRAPH_THEMES)")
+	fs.StringVar(&c.councils, "councils", "", "a councils reference file to use instead of the embedded seed/councils.json (also OMBUDSGRAPH_COUNCILS)")
+}
+
+// fromEnv fills what the flags left unset from the environment.
+func (c *corpusFlags) fromEnv(getenv func(string) string) {
+	if len(c.docs) == 0 {
+		for _, p := range strings.Split(getenv("OMBUDSGRAPH_DOCS"), ":") {
+			if p = strings.TrimSpace(p); p != "" {
+				c.docs = append(c.docs, p)
+			}
+		}
+	}
+	if c.themes == "" {
+		c.themes = getenv("OMBUDSGRAPH_THEMES")
+	}
+	if c.councils == "" {
+		c.councils = getenv("OMBUDSGRAPH_COUNCILS")
+	}
+}

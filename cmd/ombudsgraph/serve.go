@@ -1,0 +1,104 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/ombudsgraph/ombudsgraph/graph"
+	"github.com/ombudsgraph/ombudsgraph/internal/server"
+)
+
+// serve loads the corpus into memory and serves it until ctx ends, then
+// drains in-flight requests.
+func serve(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
+	fs := newFlags("serve", stdout)
+	var c corpusFlags
+	c.register(fs)
+	addr := fs.String("addr", "127.0.0.1:8080", "the address to listen on (also OMBUDSGRAPH_ADDR)")
+	origins := fs.String("cors-origins", "", "comma-separated origins browsers may call the API from; empty means any (also OMBUDSGRAPH_CORS_ORIGINS)")
+	drain := fs.Duration("shutdown-timeout", 10*time.Second, "how long to let in-flight requests finish on shutdown")
+	if err := parseFlags(fs, args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil
+		}
+		return err
+	}
+	c.fromEnv(getenv)
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	if !set["addr"] && getenv("OMBUDSGRAPH_ADDR") != "" {
+		*addr = getenv("OMBUDSGRAPH_ADDR")
+	}
+	if !set["cors-origins"] {
+		*origins = getenv("OMBUDSGRAPH_CORS_ORIGINS")
+	}
+	log := slog.New(slog.NewJSONHandler(stdout, nil))
+
+	res, err := buildCorpus(c)
+	if err != nil {
+		return err
+	}
+	if res.failed != nil {
+		return fmt.Errorf("%w\nombudsgraph serve: not serving a corpus with documents that do not parse; fix them or leave them out", res.failed)
+	}
+	var current atomic.Pointer[graph.Graph]
+	current.Store(res.graph)
+	loadedAt := time.Now()
+	attrs := []any{"revision", res.graph.Revision(), "documents", len(res.graph.Documents()), "seed", !c.noSeed, "docs", []string(c.docs)}
+	for _, k := range res.graph.Counts().Entities {
+		attrs = append(attrs, k.Name, k.Count)
+	}
+	log.Info("loaded", attrs...)
+	for _, w := range res.graph.Warnings() {
+		log.Warn("conflict", "detail", w)
+	}
+
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("--addr %s: %w", *addr, err)
+	}
+	srv := &http.Server{
+		Handler: server.New(server.Config{
+			Graph:       current.Load,
+			Loaded:      func() time.Time { return loadedAt },
+			Logger:      log,
+			CORSOrigins: splitList(*origins),
+		}),
+		ReadHeaderTimeout: 10 * time.Second,
+	}
+	log.Info("listening", "addr", ln.Addr().String(), "playground", "http://"+ln.Addr().String()+"/", "query", "http://"+ln.Addr().String()+"/query")
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down", "timeout", drain.String())
+	sctx, cancel := context.WithTimeout(context.Background(), *drain)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	log.Info("stopped")
+	return nil
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}

@@ -1,0 +1,26 @@
+module github.com/ombudsgraph/ombudsgraph
+
+go 1.26.8
+
+require (
+	github.com/99designs/gqlgen v0.17.92
+	github.com/rs/cors v1.11.1
+	github.com/vektah/gqlparser/v2 v2.5.35
+)
+
+require (
+	github.com/agnivade/levenshtein v1.2.1 // indirect
+	github.com/coder/websocket v1.8.15 // indirect
+	github.com/go-viper/mapstructure/v2 v2.5.0 // indirect
+	github.com/goccy/go-yaml v1.19.2 // indirect
+	github.com/google/uuid v1.6.0 // indirect
+	github.com/hashicorp/golang-lru/v2 v2.0.7 // indirect
+	github.com/sosodev/duration v1.4.0 // indirect
+	github.com/urfave/cli/v3 v3.9.0 // indirect
+	golang.org/x/mod v0.37.0 // indirect
+	golang.org/x/sync v0.21.0 // indirect
+	golang.org/x/text v0.38.0 // indirect
+	golang.org/x/tools v0.46.0 // indirect
+)
+
+tool github.com/99designs/gqlgen

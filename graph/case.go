@@ -1,0 +1,62 @@
+package graph
+
+import "strconv"
+
+// Case is a complaint the Ombudsman investigated, as listed among a council's
+// service improvements.
+type Case struct {
+	// Reference is the Ombudsman's reference, such as "23 014 261".
+	Reference       string `json:"reference"`
+	CouncilSlug     string `json:"council"`
+	CategoryName    string `json:"category"`
+	SubcategoryName string `json:"subcategory"`
+	// Year is the business year the case was received in.
+	Year Year `json:"year"`
+	// Evidence holds the reference line; CategorySpan and SubcategorySpan
+	// hold the lines that name its category and sub-category.
+	Evidence        []Span `json:"evidence"`
+	CategorySpan    Span   `json:"categorySpan"`
+	SubcategorySpan Span   `json:"subcategorySpan"`
+}
+
+// ID returns the case's global ID.
+func (c *Case) ID() string { return NodeID(KindCase, caseKey(c.Reference)) }
+
+// Improvement is one service improvement a council agreed after a case.
+type Improvement struct {
+	CaseRef string `json:"case"`
+	// Ordinal is the improvement's 1-based position within its case.
+	Ordinal  int          `json:"ordinal"`
+	Text     string       `json:"text"`
+	Matches  []ThemeMatch `json:"matches,omitempty"`
+	Evidence []Span       `json:"evidence"`
+}
+
+// ID returns the improvement's global ID.
+func (i *Improvement) ID() string {
+	return NodeID(KindImprovement, caseKey(i.CaseRef)+"/"+strconv.Itoa(i.Ordinal))
+}
+
+// Category is a category of complaint, such as "Education".
+type Category struct {
+	Name string `json:"name"`
+	// Subcategories are the category's sub-categories, by name.
+	Subcategories []*Subcategory `json:"-"`
+	Evidence      []Span         `json:"evidence"`
+}
+
+// ID returns the category's global ID.
+func (c *Category) ID() string { return NodeID(KindCategory, Slug(c.Name)) }
+
+// Subcategory is a sub-category of complaint. It is identified by its
+// category and name together, since names such as "Other" recur.
+type Subcategory struct {
+	CategoryName string `json:"category"`
+	Name         string `json:"name"`
+	Evidence     []Span `json:"evidence"`
+}
+
+// ID returns the sub-category's global ID.
+func (s *Subcategory) ID() string {
+	return NodeID(KindSubcategory, Slug(s.CategoryName)+"/"+Slug(s.Name))
+}

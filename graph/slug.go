@@ -1,0 +1,47 @@
+package graph
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Slug turns a name into its slug: lower case, apostrophes dropped, and every
+// run of other characters that are not letters or digits turned into one '-'.
+// "King's Lynn and West Norfolk Borough Council" becomes
+// "kings-lynn-and-west-norfolk-borough-council".
+func Slug(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(name) {
+		switch {
+		case isApostrophe(r):
+			continue
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		default:
+			dash = true
+		}
+	}
+	return b.String()
+}
+
+func isApostrophe(r rune) bool {
+	return r == '\'' || r == '’' || r == '‘' || r == 'ʼ' || r == '`'
+}
+
+// CleanName trims a name, folds runs of white space into one space and turns
+// curly apostrophes into straight ones, so that one council written two ways
+// has one name.
+func CleanName(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if isApostrophe(r) {
+			return '\''
+		}
+		return r
+	}, s)
+	return strings.Join(strings.Fields(s), " ")
+}

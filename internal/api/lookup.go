@@ -1,0 +1,132 @@
+package api
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/ombudsgraph/ombudsgraph/graph"
+	"github.com/ombudsgraph/ombudsgraph/internal/api/model"
+)
+
+// The lookups below resolve the edges that domain structs hold as keys. A key
+// that the graph does not know is a fault of the graph, not of the caller.
+
+func nodeOf(g *graph.Graph, id string) graph.Node {
+	n, ok := g.Node(id)
+	if !ok {
+		return nil
+	}
+	node, _ := n.(graph.Node)
+	return node
+}
+
+func council(ctx context.Context, slug string) (*graph.Council, error) {
+	g, err := graphOf(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c, ok := g.Council(slug)
+	if !ok {
+		return nil, fmt.Errorf("graph has no council %q", slug)
+	}
+	return c, nil
+}
+
+func document(ctx context.Context, name string) (*graph.Document, error) {
+	g, err := graphOf(ctx)
+	if err != nil {
+		return nil, err
+	}
+	d, ok := g.Document(name)
+	if !ok {
+		return nil, fmt.Errorf("graph has no document %q", name)
+	}
+	return d, nil
+}
+
+func caseOf(ctx context.Context, ref string) (*graph.Case, error) {
+	g, err := graphOf(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c, ok := g.Case(ref)
+	if !ok {
+		return nil, fmt.Errorf("graph has no case %q", ref)
+	}
+	return c, nil
+}
+
+func theme(ctx context.Context, slug string) (*graph.Theme, error) {
+	g, err := graphOf(ctx)
+	if err != nil {
+		return nil, err
+	}
+	t, ok := g.Theme(slug)
+	if !ok {
+		return nil, fmt.Errorf("graph has no theme %q", slug)
+	}
+	return t, nil
+}
+
+func trace(ctx context.Context, slug string) (*graph.Trace, error) {
+	g, err := graphOf(ctx)
+	if err != nil {
+		return nil, err
+	}
+	t, ok := g.Trace(slug)
+	if !ok {
+		return nil, fmt.Errorf("graph has no trace of theme %q", slug)
+	}
+	return t, nil
+}
+
+func tags(ctx context.Context, id string) ([]*graph.ThemeTag, error) {
+	g, err := graphOf(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return ptrs(g.Tags(id)), nil
+}
+
+func cases(ctx context.Context, f graph.Filter, first *int, after *string) (*model.CaseConnection, error) {
+	g, err := graphOf(ctx)
+	if err != nil {
+		return nil, err
+	}
+	items, err := g.Cases(f)
+	if err != nil {
+		return nil, err
+	}
+	return caseConnection(g, items, first, after)
+}
+
+func improvements(ctx context.Context, f graph.Filter, first *int, after *string) (*model.ImprovementConnection, error) {
+	g, err := graphOf(ctx)
+	if err != nil {
+		return nil, err
+	}
+	items, err := g.Improvements(f)
+	if err != nil {
+		return nil, err
+	}
+	return improvementConnection(g, items, first, after)
+}
+
+// normalReference writes a case reference as the Ombudsman does, "23 014
+// 261", whether it was given with spaces, dashes or neither.
+func normalReference(ref string) string {
+	digits := strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		if r == ' ' || r == '-' {
+			return -1
+		}
+		return 'x'
+	}, ref)
+	if len(digits) != 8 {
+		return ref
+	}
+	return digits[:2] + " " + digits[2:5] + " " + digits[5:]
+}

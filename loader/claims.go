@@ -1,0 +1,140 @@
+package loader
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/ombudsgraph/ombudsgraph/graph"
+)
+
+var (
+	// percentUnit finds "%", "per cent" and "percent".
+	percentUnit = regexp.MustCompile(`(?i)\s*(?:%|\bper\s?cent\b|\bpercent\b)`)
+	// money finds "£17,258", "£8,000", "£1.2m", "£3 million", "£40k".
+	money = regexp.MustCompile(`(?i)£\s?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s?(m|mn|million|bn|billion|k|thousand)\b)?`)
+	// digitsBefore finds a number that ends s.
+	digitsBefore = regexp.MustCompile(`(\d+(?:\.\d+)?)$`)
+	// qualifierBefore finds a bounding phrase that ends s.
+	qualifierBefore = regexp.MustCompile(`(?i)\b(more than|over|almost|nearly|around|about|approximately|roughly|up to|less than|fewer than|at least|just over|just under|under|some)\s+$`)
+)
+
+var multipliers = map[string]string{"m": "e6", "mn": "e6", "million": "e6", "bn": "e9", "billion": "e9", "k": "e3", "thousand": "e3"}
+
+// claimsIn returns the percentages and amounts of money in line n of t,
+// each with the sentence it came from. Ordinals continue from next.
+func claimsIn(t *text, n int, doc string, next int) []graph.Claim {
+	orig := t.lines[n-1]
+	var out []graph.Claim
+	for _, sr := range sentences(orig) {
+		sent := orig[sr[0]:sr[1]]
+		type hit struct {
+			start, end int
+			value      float64
+			unit       graph.ClaimUnit
+		}
+		var hits []hit
+		for _, m := range percentUnit.FindAllStringIndex(sent, -1) {
+			start, v, ok := numberBefore(sent[:m[0]])
+			if ok {
+				hits = append(hits, hit{start, m[1], v, graph.Percent})
+			}
+		}
+		for _, m := range money.FindAllStringSubmatchIndex(sent, -1) {
+			num := strings.ReplaceAll(sent[m[2]:m[3]], ",", "")
+			if m[4] >= 0 {
+				num += sent[m[4]:m[5]]
+			}
+			if m[6] >= 0 {
+				num += multipliers[strings.ToLower(sent[m[6]:m[7]])]
+			}
+			v, err := strconv.ParseFloat(num, 64)
+			if err == nil {
+				hits = append(hits, hit{m[0], m[1], v, graph.GBP})
+			}
+		}
+		slices.SortFunc(hits, func(a, b hit) int { return a.start - b.start })
+		for _, h := range hits {
+			start, qual := h.start, ""
+			if q := qualifierBefore.FindStringSubmatchIndex(sent[:h.start]); q != nil {
+				start, qual = q[2], strings.ToLower(sent[q[2]:q[3]])
+			}
+			ev := t.span(n, sr[0]+start, sr[0]+h.end)
+			out = append(out, graph.Claim{
+				ArticleDoc: doc, Ordinal: next + len(out), Value: h.value, Unit: h.unit,
+				Text: ev.Quote, Qualifier: qual, Sentence: sent,
+				Evidence: []graph.Span{t.span(n, sr[0], sr[1]), ev},
+			})
+		}
+	}
+	return out
+}
+
+// numberBefore reads the number that ends s, in digits ("70 ") or words
+// ("eight ", "twenty-five "). It returns where the number starts.
+func numberBefore(s string) (int, float64, bool) {
+	trimmed := strings.TrimRight(s, " \u00a0")
+	if m := digitsBefore.FindStringSubmatchIndex(trimmed); m != nil {
+		if m[2] > 0 && (trimmed[m[2]-1] == ',' || trimmed[m[2]-1] == '£') {
+			return 0, 0, false
+		}
+		v, err := strconv.ParseFloat(trimmed[m[2]:m[3]], 64)
+		return m[2], v, err == nil
+	}
+	// Take the longest run of number words that ends s.
+	toks := wordToken.FindAllStringIndex(trimmed, -1)
+	best, bestStart := -1.0, 0
+	for k := 1; k <= len(toks) && k <= 8; k++ {
+		a := toks[len(toks)-k][0]
+		if v, ok := wordsToNumber(trimmed[a:]); ok {
+			best, bestStart = v, a
+		}
+	}
+	if best < 0 {
+		return 0, 0, false
+	}
+	return bestStart, best, true
+}
+
+var units = map[string]float64{
+	"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+	"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+	"sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+	"forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+
+// wordsToNumber reads a number written in words: "eight", "twenty-five",
+// "one hundred and five", "a hundred".
+func wordsToNumber(s string) (float64, bool) {
+	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return r == ' ' || r == '-' })
+	if len(words) == 0 {
+		return 0, false
+	}
+	total, current, any := 0.0, 0.0, false
+	for i, w := range words {
+		switch {
+		case units[w] > 0 || w == "zero":
+			current += units[w]
+			any = true
+		case w == "hundred":
+			if current == 0 {
+				current = 1
+			}
+			current *= 100
+			any = true
+		case w == "thousand":
+			if current == 0 {
+				current = 1
+			}
+			total += current * 1000
+			current = 0
+			any = true
+		case w == "and" && i > 0 && i < len(words)-1:
+		case w == "a" && i == 0 && len(words) > 1:
+		default:
+			return 0, false
+		}
+	}
+	return total + current, any
+}

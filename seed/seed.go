@@ -1,0 +1,33 @@
+// Package seed embeds the seed corpus and the data that steers the loader:
+// the theme taxonomy and the councils reference file. All of it is plain,
+// editable data; nothing here is code.
+package seed
+
+import (
+	"embed"
+	"io/fs"
+)
+
+//go:embed docs/*.txt
+var docs embed.FS
+
+// Themes is the theme file, themes.json: the recurring themes traced across
+// councils, with their terms, acronyms and implying sub-categories.
+//
+//go:embed themes.json
+var Themes []byte
+
+// Councils is the councils reference file, councils.json: authority types
+// that names do not tell, and aliases such as "Herts".
+//
+//go:embed councils.json
+var Councils []byte
+
+// Docs returns the seed documents, named by file name.
+func Docs() fs.FS {
+	sub, err := fs.Sub(docs, "docs")
+	if err != nil {
+		panic(err) // the directory is embedded above, so this cannot happen
+	}
+	return sub
+}
