@@ -44,13 +44,16 @@ func parseArticle(t *text, gaz *Gazetteer) (graph.Facts, error) {
 		a.Headline, a.Evidence = first.Quote, []graph.Span{first}
 	}
 	f := graph.Facts{}
-	seen := map[string]bool{}
+	at := map[string]int{} // slug → index in f.Councils
 	for _, m := range gaz.mentions(t, lines) {
-		f.Councils = append(f.Councils, m.council)
-		if !seen[m.council.Slug] {
-			seen[m.council.Slug] = true
+		i, seen := at[m.council.Slug]
+		if !seen {
+			at[m.council.Slug] = len(f.Councils)
+			f.Councils = append(f.Councils, m.council)
 			a.CouncilSlugs = append(a.CouncilSlugs, m.council.Slug)
+			continue
 		}
+		f.Councils[i].Evidence = append(f.Councils[i].Evidence, m.council.Evidence...)
 	}
 	years := map[int]bool{}
 	for _, n := range lines {

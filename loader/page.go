@@ -81,7 +81,7 @@ func parsePage(t *text, gaz *Gazetteer) (graph.Facts, error) {
 			}
 			continue
 		}
-		if next, ok := p.header(line); ok {
+		if next, ok := pageHeader(line); ok {
 			if err := p.endSection(section, n); err != nil {
 				return graph.Facts{}, err
 			}
@@ -138,14 +138,15 @@ func parsePage(t *text, gaz *Gazetteer) (graph.Facts, error) {
 }
 
 func (p *pageParser) name(n int, line string) error {
-	if _, ok := p.header(line); ok || !strings.Contains(line, "Council") && !strings.Contains(line, "Borough of") {
+	if _, ok := pageHeader(line); ok || !strings.Contains(line, "Council") && !strings.Contains(line, "Borough of") {
 		return errorf(p.t.name, n, "expected the council's name on the first line; found %s", found(line))
 	}
 	p.council = p.gaz.Council(line, p.t.whole(n))
 	return nil
 }
 
-func (p *pageParser) header(line string) (pageSection, bool) {
+// pageHeader reports which section of a council page a line heads, if any.
+func pageHeader(line string) (pageSection, bool) {
 	switch {
 	case statsHeader.MatchString(line):
 		return inStatistics, true

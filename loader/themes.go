@@ -1,9 +1,11 @@
 package loader
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/ombudsgraph/ombudsgraph/graph"
@@ -44,12 +46,18 @@ func ParseThemes(data []byte) ([]graph.Theme, error) {
 
 // Tagger finds the terms and acronyms of themes in text.
 type Tagger struct {
-	themes []matcher
+	terms []term
 }
 
-type matcher struct {
-	slug string
-	re   []*regexp.Regexp // terms (any case) and acronyms (exact case)
+// term is one term or acronym of a theme, compiled.
+type term struct {
+	theme string
+	order int // the theme's position in the theme file
+	re    *regexp.Regexp
+	// anchor is text every match contains (a term's first word, lower-cased,
+	// or the acronym itself), so that re only runs on text that holds it.
+	anchor string
+	folded bool // anchor is sought in lower-cased text
 }
 
 // termSeparator stands between a term's words: "Education, Health and Care"
@@ -62,57 +70,75 @@ const termSeparator = `[\s,;:()&/–-]+`
 // trailing "(s)" makes a plural optional.
 func NewTagger(themes []graph.Theme) *Tagger {
 	tg := &Tagger{}
-	for _, t := range themes {
-		m := matcher{slug: t.Slug}
-		if p := alternatives(t.Terms); p != "" {
-			m.re = append(m.re, regexp.MustCompile(`(?i)\b(?:`+p+`)\b`))
+	for i, t := range themes {
+		for _, tm := range t.Terms {
+			if words := termWords(tm); len(words) > 0 {
+				tg.terms = append(tg.terms, term{theme: t.Slug, order: i, anchor: strings.ToLower(firstWord(tm)), folded: true,
+					re: regexp.MustCompile(`(?i)\b` + strings.Join(words, termSeparator) + `\b`)})
+			}
 		}
-		if p := alternatives(t.Acronyms); p != "" {
-			m.re = append(m.re, regexp.MustCompile(`\b(?:`+p+`)\b`))
+		for _, a := range t.Acronyms {
+			if words := termWords(a); len(words) > 0 {
+				tg.terms = append(tg.terms, term{theme: t.Slug, order: i, anchor: firstWord(a),
+					re: regexp.MustCompile(`\b` + strings.Join(words, termSeparator) + `\b`)})
+			}
 		}
-		tg.themes = append(tg.themes, m)
 	}
 	return tg
 }
 
-func alternatives(terms []string) string {
-	var alts []string
-	for _, term := range terms {
-		var words []string
-		for _, w := range strings.FieldsFunc(fold(term), func(r rune) bool { return r == ' ' || r == ',' }) {
-			plural := strings.HasSuffix(w, "(s)")
-			w = regexp.QuoteMeta(strings.TrimSuffix(w, "(s)"))
-			if plural {
-				w += "s?"
-			}
-			words = append(words, w)
+func splitTerm(s string) []string {
+	return strings.FieldsFunc(fold(s), func(r rune) bool { return r == ' ' || r == ',' })
+}
+
+// firstWord returns a term's first word, without a "(s)".
+func firstWord(s string) string { return strings.TrimSuffix(splitTerm(s)[0], "(s)") }
+
+// termWords returns the regular expressions of a term's words.
+func termWords(s string) []string {
+	var words []string
+	for _, w := range splitTerm(s) {
+		plural := strings.HasSuffix(w, "(s)")
+		w = regexp.QuoteMeta(strings.TrimSuffix(w, "(s)"))
+		if plural {
+			w += "s?"
 		}
-		if len(words) > 0 {
-			alts = append(alts, strings.Join(words, termSeparator))
-		}
+		words = append(words, w)
 	}
-	return strings.Join(alts, "|")
+	return words
 }
 
 // Match finds the themes' terms in the quote of span s. Each match's evidence
-// is the sentence it was found in.
+// is the sentence it was found in. Matches come in the theme file's order of
+// themes, and in the order of the text within a theme.
 func (tg *Tagger) Match(s graph.Span) []graph.ThemeMatch {
-	var out []graph.ThemeMatch
+	type found struct {
+		m          graph.ThemeMatch
+		order, pos int
+	}
+	var hits []found
 	f := fold(s.Quote)
 	seen := map[string]bool{}
-	for _, m := range tg.themes {
-		for _, re := range m.re {
-			for _, loc := range re.FindAllStringIndex(f, -1) {
-				a, b := origOffset(s.Quote, f, loc[0]), origOffset(s.Quote, f, loc[1])
-				sent := sentenceAt(s.Quote, a)
-				key := fmt.Sprintf("%s\x00%d\x00%s", m.slug, sent[0], strings.ToLower(f[loc[0]:loc[1]]))
-				if seen[key] {
-					continue
-				}
-				seen[key] = true
-				out = append(out, graph.ThemeMatch{Theme: m.slug, Term: s.Quote[a:b], Evidence: subSpan(s, sent[0], sent[1])})
-			}
+	lower := strings.ToLower(f)
+	for _, tm := range tg.terms {
+		if tm.folded && !strings.Contains(lower, tm.anchor) || !tm.folded && !strings.Contains(f, tm.anchor) {
+			continue
 		}
+		for _, loc := range tm.re.FindAllStringIndex(f, -1) {
+			a, b := origOffset(s.Quote, f, loc[0]), origOffset(s.Quote, f, loc[1])
+			sent := sentenceAt(s.Quote, a)
+			key := fmt.Sprintf("%s\x00%d\x00%s", tm.theme, sent[0], strings.ToLower(f[loc[0]:loc[1]]))
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			hits = append(hits, found{graph.ThemeMatch{Theme: tm.theme, Term: s.Quote[a:b], Evidence: subSpan(s, sent[0], sent[1])}, tm.order, a})
+		}
+	}
+	slices.SortStableFunc(hits, func(x, y found) int { return cmp.Or(x.order-y.order, x.pos-y.pos) })
+	out := make([]graph.ThemeMatch, len(hits))
+	for i, h := range hits {
+		out[i] = h.m
 	}
 	return out
 }

@@ -1,0 +1,190 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func env(vars map[string]string) func(string) string {
+	return func(k string) string { return vars[k] }
+}
+
+// startServe runs `serve` on port 0 and returns its base URL, and a function
+// that stops it and returns run's error.
+func startServe(t *testing.T, args []string, vars map[string]string) (string, func() error) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	pr, pw := io.Pipe()
+	done := make(chan error, 1)
+	go func() {
+		err := run(ctx, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...), env(vars), pw)
+		pw.CloseWithError(err)
+		done <- err
+	}()
+	sc := bufio.NewScanner(pr)
+	for sc.Scan() {
+		var line struct{ Msg, Addr string }
+		if json.Unmarshal(sc.Bytes(), &line) == nil && line.Msg == "listening" {
+			go io.Copy(io.Discard, pr)
+			return "http://" + line.Addr, func() error {
+				cancel()
+				select {
+				case err := <-done:
+					return err
+				case <-time.After(15 * time.Second):
+					return errors.New("serve did not stop")
+				}
+			}
+		}
+	}
+	cancel()
+	t.Fatalf("serve ended before listening: %v", <-done)
+	return "", nil
+}
+
+func get(t *testing.T, url string) (int, string) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+func TestServe(t *testing.T) {
+	base, stop := startServe(t, nil, nil)
+	if code, body := get(t, base+"/healthz"); code != 200 || !strings.Contains(body, "ok") {
+		t.Errorf("/healthz = %d %s", code, body)
+	}
+	if code, body := get(t, base+"/readyz"); code != 200 || !strings.Contains(body, `"revision"`) {
+		t.Errorf("/readyz = %d %s", code, body)
+	}
+	if code, body := get(t, base+"/"); code != 200 || !strings.Contains(body, "graphiql") {
+		t.Errorf("/ = %d, want the playground", code)
+	}
+	if code, body := get(t, base+`/query?query={councils{totalCount}}`); code != 200 || body != `{"data":{"councils":{"totalCount":3}}}` {
+		t.Errorf("GET /query = %d %s", code, body)
+	}
+	resp, err := http.Post(base+"/query", "application/json", strings.NewReader(`{"query":"{ theme(slug: \"send\") { caseCount } }"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if string(b) != `{"data":{"theme":{"caseCount":11}}}` || resp.Header.Get("X-Request-ID") == "" {
+		t.Errorf("POST /query = %s (request ID %q)", b, resp.Header.Get("X-Request-ID"))
+	}
+	req, _ := http.NewRequest(http.MethodOptions, base+"/query", nil)
+	req.Header.Set("Origin", "https://example.org")
+	req.Header.Set("Access-Control-Request-Method", "POST")
+	req.Header.Set("Access-Control-Request-Headers", "content-type")
+	resp, err = http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.Header.Get("Access-Control-Allow-Origin") != "*" || resp.Header.Get("Access-Control-Allow-Credentials") != "" {
+		t.Errorf("CORS preflight: allow-origin %q, credentials %q", resp.Header.Get("Access-Control-Allow-Origin"), resp.Header.Get("Access-Control-Allow-Credentials"))
+	}
+	if err := stop(); err != nil {
+		t.Errorf("serve returned %v after shutdown, want nil", err)
+	}
+}
+
+func TestServeCORSOrigins(t *testing.T) {
+	base, stop := startServe(t, nil, map[string]string{"OMBUDSGRAPH_CORS_ORIGINS": "https://scrutiny.example"})
+	defer stop()
+	for origin, want := range map[string]string{"https://scrutiny.example": "https://scrutiny.example", "https://evil.example": ""} {
+		req, _ := http.NewRequest(http.MethodGet, base+"/query?query={years{label}}", nil)
+		req.Header.Set("Origin", origin)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if got := resp.Header.Get("Access-Control-Allow-Origin"); got != want {
+			t.Errorf("origin %s: allow-origin %q, want %q", origin, got, want)
+		}
+	}
+}
+
+func TestServeWithDocs(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "camden.txt"), []byte("London Borough of Camden\nReports\nA title\nA summary.\n"), 0o644)
+	base, stop := startServe(t, nil, map[string]string{"OMBUDSGRAPH_DOCS": dir})
+	defer stop()
+	if _, body := get(t, base+`/query?query={council(slug:"london-borough-of-camden"){authorityType{name}reports{title}}}`); !strings.Contains(body, `"London Borough"`) {
+		t.Errorf("a document from OMBUDSGRAPH_DOCS is not served: %s", body)
+	}
+}
+
+func TestServeRefusesBadDocuments(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "bad.txt"), []byte("Kent County Council\nService improvements\nNonsense\n"), 0o644)
+	err := run(context.Background(), []string{"serve", "--addr", "127.0.0.1:0", "--docs", dir}, env(nil), io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "bad.txt:3: expected 'Case reference: NN NNN NNN'") {
+		t.Errorf("error = %v", err)
+	}
+}
+
+func TestLoad(t *testing.T) {
+	var out bytes.Buffer
+	if err := run(context.Background(), []string{"load"}, env(nil), &out); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"documents        5", "COUNCIL_PAGE   2", "cases            20", "improvements     28"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("load output lacks %q:\n%s", want, out.String())
+		}
+	}
+	out.Reset()
+	if err := run(context.Background(), []string{"load", "--json"}, env(nil), &out); err != nil {
+		t.Fatal(err)
+	}
+	var dump struct{ Cases []any }
+	if err := json.Unmarshal(out.Bytes(), &dump); err != nil || len(dump.Cases) != 20 {
+		t.Errorf("load --json: %v, %d cases", err, len(dump.Cases))
+	}
+}
+
+func TestLoadReportsBadDocuments(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "good.txt"), []byte("Kent County Council\nReports\nA title\nA summary.\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "bad.txt"), []byte("Kent County Council\nReports\nA lonely title\n"), 0o644)
+	var out bytes.Buffer
+	err := run(context.Background(), []string{"load", "--no-seed", "--docs", dir}, env(nil), &out)
+	if err == nil || !strings.Contains(err.Error(), filepath.ToSlash(filepath.Join(dir, "bad.txt"))+":3: report \"A lonely title\" has no summary") {
+		t.Errorf("error = %v", err)
+	}
+	if !strings.Contains(out.String(), "documents        1") {
+		t.Errorf("the good document did not load:\n%s", out.String())
+	}
+}
+
+func TestUsage(t *testing.T) {
+	var u usageError
+	if err := run(context.Background(), []string{"frobnicate"}, env(nil), io.Discard); !errors.As(err, &u) {
+		t.Errorf("unknown command: %v", err)
+	}
+	if err := run(context.Background(), nil, env(nil), io.Discard); !errors.As(err, &u) {
+		t.Errorf("no command: %v", err)
+	}
+	if err := run(context.Background(), []string{"serve", "--bogus"}, env(nil), io.Discard); !errors.As(err, &u) {
+		t.Errorf("bad flag: %v", err)
+	}
+	if err := run(context.Background(), []string{"load", "--docs", "/no/such/dir"}, env(nil), io.Discard); err == nil || !strings.Contains(err.Error(), "/no/such/dir") {
+		t.Errorf("missing docs: %v", err)
+	}
+}

@@ -1,0 +1,32 @@
+package api
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"testing"
+
+	"github.com/ombudsgraph/ombudsgraph/graph"
+)
+
+// TestInternalErrorsAreHidden checks that a fault's message reaches the log,
+// with the request's ID, and never the client.
+func TestInternalErrorsAreHidden(t *testing.T) {
+	var log bytes.Buffer
+	present := presentError(slog.New(slog.NewJSONHandler(&log, nil)))
+	ctx := WithRequestID(context.Background(), "req-42")
+	ge := present(ctx, fmt.Errorf("hydrate: %w", errors.New("neo4j: connection refused at 10.0.0.1")))
+	if ge.Message != "internal error" || ge.Extensions["code"] != graph.CodeInternal || ge.Extensions["requestId"] != "req-42" {
+		t.Errorf("client sees %q %v", ge.Message, ge.Extensions)
+	}
+	if !strings.Contains(log.String(), "connection refused") || !strings.Contains(log.String(), "req-42") {
+		t.Errorf("log lacks the fault or the request ID: %s", log.String())
+	}
+	ge = present(ctx, fmt.Errorf("paging: %w", graph.Errorf(graph.CodeInvalid, "first: 101 is out of range")))
+	if ge.Message != "first: 101 is out of range" || ge.Extensions["code"] != graph.CodeInvalid {
+		t.Errorf("a user error became %q %v", ge.Message, ge.Extensions)
+	}
+}

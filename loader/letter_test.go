@@ -1,0 +1,63 @@
+package loader_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/ombudsgraph/ombudsgraph/graph"
+	"github.com/ombudsgraph/ombudsgraph/loader"
+)
+
+func TestLetter(t *testing.T) {
+	cases := []struct {
+		name, doc                       string
+		council, slug, date, year, whom string
+		typ                             graph.AuthorityType
+	}{
+		{"london borough, address over lines",
+			"Local Government & Social Care OMBUDSMAN\n\n20 July 2023\n\nBy email\n\nMr Jones\nChief Executive\nLondon Borough of Camden\n\nDear Mr Jones\n\nAnnual Review letter 2023\n\nI write with our annual summary for the year ending 31 March 2023.\n",
+			"London Borough of Camden", "london-borough-of-camden", "2023-07-20", "2022-23", "Mr Jones Chief Executive", graph.LondonBorough},
+		{"apostrophe in the council's name",
+			"19 July 2022\nMs Smith Chief Executive King's Lynn and West Norfolk Borough Council\nDear Ms Smith\nAnnual Review letter 2022\n… for the year ending 31 March 2022 …\n",
+			"King's Lynn and West Norfolk Borough Council", "kings-lynn-and-west-norfolk-borough-council", "2022-07-19", "2021-22", "Ms Smith Chief Executive", graph.DistrictCouncil},
+		{"reference file overrides the name",
+			"21 July 2021\nCllr Green Leader Leeds City Council\nDear Cllr Green\nWe write for the year ending 31 March 2021.\n",
+			"Leeds City Council", "leeds-city-council", "2021-07-21", "2020-21", "Cllr Green Leader", graph.MetropolitanBorough},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			f, err := loader.ParseLetter("l.txt", strings.NewReader(c.doc), gazetteer(t))
+			if err != nil {
+				t.Fatal(err)
+			}
+			l, co := f.Letters[0], f.Councils[0]
+			if co.Name != c.council || co.Slug != c.slug || co.Type != c.typ {
+				t.Errorf("council = %q %q %q, want %q %q %q", co.Name, co.Slug, co.Type, c.council, c.slug, c.typ)
+			}
+			if l.Date != c.date || l.Year.Label() != c.year || l.Recipient != c.whom || l.CouncilSlug != c.slug {
+				t.Errorf("letter = %s %s %q %s", l.Date, l.Year.Label(), l.Recipient, l.CouncilSlug)
+			}
+		})
+	}
+}
+
+func TestLetterErrors(t *testing.T) {
+	cases := []struct{ name, doc, want string }{
+		{"no year ending", "22 July 2020\nMrs Bijle Hertsmere Borough Council\nDear Mrs Bijle\nAnnual Review letter 2020\n",
+			"l.txt:4: expected the year the letter covers"},
+		{"no date", "Mrs Bijle Hertsmere Borough Council\nDear Mrs Bijle\nfor the year ending 31 March 2020\n",
+			"l.txt:1: expected the letter's date"},
+		{"no council", "22 July 2020\nMrs Bijle\nDear Mrs Bijle\nfor the year ending 31 March 2020\n",
+			"l.txt:2: expected the recipient's council"},
+		{"bad year-ending date", "22 July 2020\nMrs Bijle Hertsmere Borough Council\nDear Mrs Bijle\nfor the year ending 31 Smarch 2020\n",
+			"l.txt:4: expected a date after 'year ending'"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := loader.ParseLetter("l.txt", strings.NewReader(c.doc), gazetteer(t))
+			if err == nil || !strings.HasPrefix(err.Error(), c.want) {
+				t.Errorf("error = %v\nwant prefix %s", err, c.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,154 @@
+package loader_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/ombudsgraph/ombudsgraph/graph"
+	"github.com/ombudsgraph/ombudsgraph/loader"
+	"github.com/ombudsgraph/ombudsgraph/seed"
+)
+
+func gazetteer(t testing.TB) *loader.Gazetteer {
+	t.Helper()
+	ref, err := loader.ParseReference(seed.Councils)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return loader.NewGazetteer(ref)
+}
+
+// kingsLynn is a page of a kind the seed corpus lacks: a district council with
+// a curly apostrophe, singular counts, decimals, no reports, a bullet inside an
+// item, and CRLF line endings.
+const kingsLynn = "King’s Lynn and West Norfolk Borough Council\r\n" +
+	"Annual statistics ?Find out more about annual statistics\r\n" +
+	"-\r\n" +
+	"Complaints upheld\r\n" +
+	"50% Complaints upheld by King’s Lynn and West Norfolk Borough Council\r\n" +
+	"50% of complaints we investigated were upheld.\r\n" +
+	"This compares to an average of 72.5% in similar authorities.\r\n" +
+	"1 upheld decision\r\n" +
+	"Adjusted for King’s Lynn and West Norfolk Borough Council’s population, this is\r\n" +
+	"1.0 upheld decisions per 100,000 residents.The average for authorities of this type is\r\n" +
+	"0.8 upheld decisions per 100,000 residents.Statistics are based on a total of 2 investigations for the period between 1 April 2022 to 31 March 2023\r\n" +
+	"-\r\n" +
+	"Compliance with Ombudsman recommendations\r\n" +
+	"100% of cases were successfully implemented by King’s Lynn and West Norfolk Borough Council\r\n" +
+	"This compares to an average of 99% in similar authorities.\r\n" +
+	"Statistics are based on a total of 1 compliance outcome for the period between 1 April 2022 to 31 March 2023\r\n" +
+	"Service improvements ?Find out more about service improvements\r\n" +
+	"Case reference: 22 001 234\r\n" +
+	"Category: Housing\r\n" +
+	"Sub Category: Homelessness\r\n" +
+	"- • Review its temporary accommodation letters• Train staff on the relief duty\r\n" +
+	"Last updated: 1 May 2023\r\n"
+
+func TestPageGeneralises(t *testing.T) {
+	f, err := loader.ParsePage("kl.txt", strings.NewReader(kingsLynn), gazetteer(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := f.Councils[0]
+	if c.Slug != "kings-lynn-and-west-norfolk-borough-council" || c.Name != "King's Lynn and West Norfolk Borough Council" || c.Type != graph.DistrictCouncil {
+		t.Errorf("council = %q %q %q", c.Slug, c.Name, c.Type)
+	}
+	if len(f.Statistics) != 1 {
+		t.Fatalf("statistics: got %d, want 1", len(f.Statistics))
+	}
+	s := f.Statistics[0]
+	checks := []struct {
+		name      string
+		got, want any
+	}{
+		{"year", s.Year.Label(), "2022-23"},
+		{"investigations", *s.Investigations, 2},
+		{"upheld decisions (singular)", *s.UpheldDecisions, 1},
+		{"upheld percent", *s.UpheldPercent, 50.0},
+		{"per 100k (decimal 1.0)", *s.UpheldPer100k, 1.0},
+		{"similar per 100k", *s.SimilarAuthorities.UpheldPer100k, 0.8},
+		{"similar upheld percent (decimal)", *s.SimilarAuthorities.UpheldPercent, 72.5},
+		{"compliance outcomes (singular)", *s.ComplianceOutcomes, 1},
+		{"compliance percent", *s.CompliancePercent, 100.0},
+		{"similar compliance", *s.SimilarAuthorities.CompliancePercent, 99.0},
+		{"no remedy block", s.SatisfactoryRemedyPercent == nil, true},
+		{"reports (section missing)", len(f.Reports), 0},
+		{"cases", len(f.Cases), 1},
+		{"case year", f.Cases[0].Year.Label(), "2022-23"},
+		{"improvements (bullets stay in one item)", len(f.Improvements), 1},
+		{"improvement text", f.Improvements[0].Text, "Review its temporary accommodation letters• Train staff on the relief duty"},
+	}
+	for _, c := range checks {
+		if c.got != c.want {
+			t.Errorf("%s = %v, want %v", c.name, c.got, c.want)
+		}
+	}
+}
+
+func TestPageSections(t *testing.T) {
+	const page = "Kent County Council\n" +
+		"Public reports ?Find out more about public reports\n" +
+		"In the last nine years, the Ombudsman has published the following public interest reports against Kent County Council\n" +
+		"A title\n" +
+		"A summary.\n"
+	f, err := loader.ParsePage("p.txt", strings.NewReader(page), gazetteer(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Reports) != 1 || !f.Reports[0].PublicInterest || f.Reports[0].Title != "A title" || f.Reports[0].Summary != "A summary." {
+		t.Errorf("reports = %+v", f.Reports)
+	}
+	if len(f.Statistics) != 0 || len(f.Cases) != 0 {
+		t.Errorf("got statistics or cases from a page with neither section")
+	}
+}
+
+// TestPageErrors checks that a page that does not fit its format is rejected
+// as FILE:LINE: what was expected and what was found, never skipped.
+func TestPageErrors(t *testing.T) {
+	cases := []struct {
+		name, doc, want string
+	}{
+		{"unrecognised improvements line",
+			"Kent County Council\nService improvements\nCase reference: 23 000 001\nCategory: Education\nSub Category: Other\n- Do a thing\nSomething else entirely\n",
+			"p.txt:7: expected an improvement ('- TEXT') or the next 'Case reference:' in case 23 000 001; found \"Something else entirely\""},
+		{"unrecognised statistics line",
+			"Kent County Council\nAnnual statistics\n-\nComplaints upheld\n81% of complaints were eaten by goats\n",
+			"p.txt:5: expected a line of annual statistics"},
+		{"case without improvements",
+			"Kent County Council\nService improvements\nCase reference: 23 000 001\nCategory: Education\nSub Category: Other\nCase reference: 23 000 002\n",
+			"p.txt:6: case 23 000 001 lists no improvements"},
+		{"case without category",
+			"Kent County Council\nService improvements\nCase reference: 23 000 001\n- Do a thing\n",
+			"p.txt:4: expected 'Category: NAME' after case 23 000 001"},
+		{"report without summary",
+			"Kent County Council\nReports\nA title\nA summary.\nA lonely title\n",
+			"p.txt:5: report \"A lonely title\" has no summary"},
+		{"statistics without a period",
+			"Kent County Council\nAnnual statistics\nComplaints upheld\n81% of complaints we investigated were upheld.\n",
+			"p.txt:2: the annual statistics state no period"},
+		{"period that is not a business year",
+			"Kent County Council\nAnnual statistics\nStatistics are based on a total of 9 investigations for the period between 1 January 2023 to 31 December 2023\n",
+			"p.txt:3: period 1 January 2023 to 31 December 2023 is not a business year"},
+		{"contradictory percentages",
+			"Kent County Council\nAnnual statistics\nComplaints upheld\n81% Complaints upheld by Kent County Council\n82% of complaints we investigated were upheld.\n",
+			"p.txt:5: percentage 82 contradicts 81"},
+		{"percentage over 100",
+			"Kent County Council\nAnnual statistics\nComplaints upheld\n181% of complaints we investigated were upheld.\n",
+			"p.txt:4: percentage 181% is more than 100%"},
+		{"section twice",
+			"Kent County Council\nReports\nT\nS.\nReports\n",
+			"p.txt:5: section \"Reports\" appears a second time (first on line 2)"},
+		{"text before any section",
+			"Kent County Council\nHello there\n",
+			"p.txt:2: expected a section"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := loader.ParsePage("p.txt", strings.NewReader(c.doc), gazetteer(t))
+			if err == nil || !strings.HasPrefix(err.Error(), c.want) {
+				t.Errorf("error = %v\nwant prefix %s", err, c.want)
+			}
+		})
+	}
+}
