@@ -113,8 +113,8 @@ func termWords(s string) []string {
 // themes, and in the order of the text within a theme.
 func (tg *Tagger) Match(s graph.Span) []graph.ThemeMatch {
 	type found struct {
-		m          graph.ThemeMatch
-		order, pos int
+		m               graph.ThemeMatch
+		order, pos, end int
 	}
 	var hits []found
 	f := fold(s.Quote)
@@ -132,9 +132,21 @@ func (tg *Tagger) Match(s graph.Span) []graph.ThemeMatch {
 				continue
 			}
 			seen[key] = true
-			hits = append(hits, found{graph.ThemeMatch{Theme: tm.theme, Term: s.Quote[a:b], Evidence: subSpan(s, sent[0], sent[1])}, tm.order, a})
+			hits = append(hits, found{graph.ThemeMatch{Theme: tm.theme, Term: s.Quote[a:b], Evidence: subSpan(s, sent[0], sent[1])}, tm.order, a, b})
 		}
 	}
+	// Text can be one phrase only: a match that overlaps an earlier (or, at
+	// the same place, longer) match of another theme gives way to it, so the
+	// "Care Plan" of "Education, Health and Care Plan" is not adult care
+	// planning.
+	slices.SortStableFunc(hits, func(x, y found) int { return cmp.Or(x.pos-y.pos, y.end-x.end) })
+	kept := hits[:0]
+	for _, h := range hits {
+		if !slices.ContainsFunc(kept, func(k found) bool { return k.m.Theme != h.m.Theme && h.pos < k.end && k.pos < h.end }) {
+			kept = append(kept, h)
+		}
+	}
+	hits = kept
 	slices.SortStableFunc(hits, func(x, y found) int { return cmp.Or(x.order-y.order, x.pos-y.pos) })
 	out := make([]graph.ThemeMatch, len(hits))
 	for i, h := range hits {

@@ -45,6 +45,7 @@ func TestThemeTerms(t *testing.T) {
 		{"care-charging", "the need to tell the service user a financial change in circumstances may result in a change to their assessed charge.", true},
 		{"care-charging", "The Council will send a reminder to staff in adult social care.", false},
 		{"assessment-care-planning", "dissatisfaction with care plans or assessments", true},
+		{"assessment-care-planning", "where a complainant has appealed about an Education, Health, and Care Plan to the First-tier Tribunal", false},
 		{"domestic-abuse", "remind relevant staff dealing with reports of domestic abuse of the need to check whether an alleged perpetrator lives at the same address", true},
 		{"domestic-abuse", "a letter should not be sent to the victim's home address", false},
 		{"disability-discrimination", "a primary school admitted it had discriminated against a little boy because of his disabilities.", true},
