@@ -24,6 +24,9 @@ type Document struct {
 	Lines int `json:"lines"`
 	// SHA256 is the hex digest of the document's bytes.
 	SHA256 string `json:"sha256"`
+	// Text holds the document's lines, without line endings. Spans quote
+	// them; stores keep them so that quotes can be recovered.
+	Text []string `json:"-"`
 }
 
 // ID returns the document's global ID.

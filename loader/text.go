@@ -67,7 +67,7 @@ func readText(name string, r io.Reader) (*text, error) {
 
 // document returns the Document record for the text.
 func (t *text) document(kind graph.DocKind, title string) graph.Document {
-	return graph.Document{Name: t.name, Kind: kind, Title: title, Lines: len(t.lines), SHA256: t.sum}
+	return graph.Document{Name: t.name, Kind: kind, Title: title, Lines: len(t.lines), SHA256: t.sum, Text: t.lines}
 }
 
 // span quotes bytes [start,end) of line n (1-based), counting offsets in

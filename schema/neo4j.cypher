@@ -1,0 +1,43 @@
+// ombudsgraph's Neo4j schema. `ombudsgraph load --neo4j-uri …` runs every
+// statement before it writes, so each must be safe to run again.
+//
+// Every domain node carries the label :Entity besides its own (:Council,
+// :Case, …), a unique `id` (the global ID the GraphQL API uses, such as
+// "Council:kent-county-council") and a unique integer `hid` derived from it.
+// Writes match and merge on hid, never on text; people query by id and by
+// the natural keys indexed below.
+
+CREATE CONSTRAINT entity_hid IF NOT EXISTS FOR (n:Entity) REQUIRE n.hid IS UNIQUE;
+CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT document_hid IF NOT EXISTS FOR (n:Document) REQUIRE n.hid IS UNIQUE;
+CREATE CONSTRAINT document_name IF NOT EXISTS FOR (n:Document) REQUIRE n.name IS UNIQUE;
+CREATE CONSTRAINT theme_hid IF NOT EXISTS FOR (n:Theme) REQUIRE n.hid IS UNIQUE;
+CREATE CONSTRAINT theme_slug IF NOT EXISTS FOR (n:Theme) REQUIRE n.slug IS UNIQUE;
+CREATE CONSTRAINT authority_type_hid IF NOT EXISTS FOR (n:AuthorityType) REQUIRE n.hid IS UNIQUE;
+CREATE CONSTRAINT authority_type_name IF NOT EXISTS FOR (n:AuthorityType) REQUIRE n.name IS UNIQUE;
+CREATE CONSTRAINT revision_hid IF NOT EXISTS FOR (n:Revision) REQUIRE n.hid IS UNIQUE;
+CREATE CONSTRAINT council_id IF NOT EXISTS FOR (n:Council) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT case_id IF NOT EXISTS FOR (n:Case) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT improvement_id IF NOT EXISTS FOR (n:Improvement) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT statistics_id IF NOT EXISTS FOR (n:Statistics) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT year_id IF NOT EXISTS FOR (n:Year) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT category_id IF NOT EXISTS FOR (n:Category) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT subcategory_id IF NOT EXISTS FOR (n:Subcategory) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT report_id IF NOT EXISTS FOR (n:Report) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT letter_id IF NOT EXISTS FOR (n:Letter) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (n:Claim) REQUIRE n.id IS UNIQUE;
+
+// Lookups by the natural keys people type.
+CREATE INDEX council_slug IF NOT EXISTS FOR (n:Council) ON (n.slug);
+CREATE INDEX council_name IF NOT EXISTS FOR (n:Council) ON (n.name);
+CREATE INDEX case_reference IF NOT EXISTS FOR (n:Case) ON (n.reference);
+CREATE INDEX year_label IF NOT EXISTS FOR (n:Year) ON (n.label);
+CREATE INDEX category_name IF NOT EXISTS FOR (n:Category) ON (n.name);
+CREATE INDEX subcategory_name IF NOT EXISTS FOR (n:Subcategory) ON (n.name);
+
+// Paging through provenance and theme evidence reads relationships by hid;
+// a document's theme links are found by its hid.
+CREATE INDEX from_hid IF NOT EXISTS FOR ()-[r:FROM]-() ON (r.hid);
+CREATE INDEX has_theme_hid IF NOT EXISTS FOR ()-[r:HAS_THEME]-() ON (r.hid);
+CREATE INDEX has_theme_doc IF NOT EXISTS FOR ()-[r:HAS_THEME]-() ON (r.doc);
