@@ -13,6 +13,8 @@ import (
 // the error of those that did not.
 type corpus struct {
 	graph   *graph.Graph
+	facts   []graph.Facts
+	themes  []graph.Theme
 	sources int
 	failed  error
 }
@@ -54,5 +56,5 @@ func buildCorpus(c corpusFlags) (corpus, error) {
 	if err != nil {
 		return corpus{}, err
 	}
-	return corpus{graph: g, sources: len(srcs), failed: failed}, nil
+	return corpus{graph: g, facts: facts, themes: l.Themes(), sources: len(srcs), failed: failed}, nil
 }

@@ -1,22 +1,33 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"text/tabwriter"
+	"time"
+
+	"github.com/ombudsgraph/ombudsgraph/internal/neo4jstore"
+	"github.com/ombudsgraph/ombudsgraph/internal/store"
 )
 
 // load parses documents and prints counts per kind of document and per
 // entity, or with --json the whole graph. Documents that do not parse are
 // reported as FILE:LINE: errors and make the exit status non-zero; the rest
 // still load.
-func load(args []string, getenv func(string) string, stdout io.Writer) error {
+//
+// With --neo4j-uri (or NEO4J_URI) it writes the documents that parse to
+// Neo4j instead, one document a transaction.
+func load(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
 	fs := newFlags("load", stdout)
 	var c corpusFlags
 	c.register(fs)
+	var n neo4jFlags
+	n.register(fs)
 	asJSON := fs.Bool("json", false, "print the whole graph as JSON instead of counts")
 	if err := parseFlags(fs, args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -25,12 +36,20 @@ func load(args []string, getenv func(string) string, stdout io.Writer) error {
 		return err
 	}
 	c.fromEnv(getenv)
+	n.fromEnv(getenv)
 	res, err := buildCorpus(c)
 	if err != nil {
 		return err
 	}
 	g := res.graph
-	if *asJSON {
+	if n.uri != "" {
+		if *asJSON {
+			return usageError{"ombudsgraph load: --json prints the graph; it does not go with --neo4j-uri"}
+		}
+		if err := loadNeo4j(ctx, n, res, stdout); err != nil {
+			return err
+		}
+	} else if *asJSON {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(g.Dump()); err != nil {
@@ -55,4 +74,54 @@ func load(args []string, getenv func(string) string, stdout io.Writer) error {
 		return fmt.Errorf("%w\nombudsgraph: some documents could not be loaded; the rest were", res.failed)
 	}
 	return nil
+}
+
+// loadNeo4j writes the corpus's documents to Neo4j. A load of more than a few
+// hundred documents shows its progress on a terminal; any load ends with a
+// one-line summary.
+func loadNeo4j(ctx context.Context, n neo4jFlags, res corpus, stdout io.Writer) error {
+	d, err := n.driver()
+	if err != nil {
+		return err
+	}
+	defer d.Close(context.Background())
+	if err := n.check(ctx, d); err != nil {
+		return err
+	}
+	st := neo4jstore.New(d, n.database)
+	if err := st.ApplySchema(ctx); err != nil {
+		return n.classify(err)
+	}
+	start := time.Now()
+	showProgress := len(res.facts) > progressAbove && isTerminal(stdout)
+	var last store.Progress
+	err = st.Put(ctx, res.themes, res.facts, func(p store.Progress) {
+		last = p
+		if showProgress && (p.Docs%10 == 0 || p.Docs == p.Total) {
+			secs := max(time.Since(start).Seconds(), 0.001)
+			fmt.Fprintf(stdout, "\r%d/%d documents  %.0f documents/s  %.0f rows/s  ", p.Docs, p.Total, float64(p.Docs)/secs, float64(p.Rows)/secs)
+		}
+	})
+	if showProgress {
+		fmt.Fprintln(stdout)
+	}
+	if err != nil {
+		return fmt.Errorf("neo4j: %d of %d documents written before %w", last.Docs, len(res.facts), n.classify(err))
+	}
+	rev, _ := st.Revision(ctx)
+	fmt.Fprintf(stdout, "loaded %d documents (%d rows) into %s database %s in %s; revision %s\n",
+		last.Docs, last.Rows, n.uri, n.database, time.Since(start).Round(time.Millisecond), rev)
+	return nil
+}
+
+// progressAbove is how many documents a load must have to show progress.
+const progressAbove = 300
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }

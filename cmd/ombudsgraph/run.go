@@ -12,8 +12,10 @@ const usage = `ombudsgraph turns documents about the Local Government and Social
 Ombudsman's findings into a knowledge graph and serves it over GraphQL.
 
 Usage:
-  ombudsgraph serve [flags]   serve the graph: GraphQL at /query, playground at /
-  ombudsgraph load  [flags]   parse documents and print what they hold
+  ombudsgraph serve [flags]   serve the graph: GraphQL at /query, playground at /;
+                              from Neo4j with --neo4j-uri
+  ombudsgraph load  [flags]   parse documents and print what they hold, or with
+                              --neo4j-uri write them to Neo4j
 
 Run 'ombudsgraph COMMAND -h' for a command's flags.
 `
@@ -33,7 +35,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	case "serve":
 		return serve(ctx, args[1:], getenv, stdout)
 	case "load":
-		return load(args[1:], getenv, stdout)
+		return load(ctx, args[1:], getenv, stdout)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil

@@ -10,10 +10,10 @@ import (
 	"net"
 	"net/http"
 	"strings"
-	"sync/atomic"
 	"time"
 
-	"github.com/ombudsgraph/ombudsgraph/graph"
+	"github.com/ombudsgraph/ombudsgraph/internal/live"
+	"github.com/ombudsgraph/ombudsgraph/internal/neo4jstore"
 	"github.com/ombudsgraph/ombudsgraph/internal/server"
 )
 
@@ -26,6 +26,9 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	addr := fs.String("addr", "127.0.0.1:8080", "the address to listen on (also OMBUDSGRAPH_ADDR)")
 	origins := fs.String("cors-origins", "", "comma-separated origins browsers may call the API from; empty means any (also OMBUDSGRAPH_CORS_ORIGINS)")
 	drain := fs.Duration("shutdown-timeout", 10*time.Second, "how long to let in-flight requests finish on shutdown")
+	refresh := fs.Duration("refresh-interval", 5*time.Second, "with Neo4j, how often to check whether the graph changed")
+	var n neo4jFlags
+	n.register(fs)
 	if err := parseFlags(fs, args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
@@ -41,25 +44,52 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	if !set["cors-origins"] {
 		*origins = getenv("OMBUDSGRAPH_CORS_ORIGINS")
 	}
+	n.fromEnv(getenv)
 	log := slog.New(slog.NewJSONHandler(stdout, nil))
-
-	res, err := buildCorpus(c)
-	if err != nil {
-		return err
-	}
-	if res.failed != nil {
-		return fmt.Errorf("%w\nombudsgraph serve: not serving a corpus with documents that do not parse; fix them or leave them out", res.failed)
-	}
-	var current atomic.Pointer[graph.Graph]
-	current.Store(res.graph)
-	loadedAt := time.Now()
-	attrs := []any{"revision", res.graph.Revision(), "documents", len(res.graph.Documents()), "seed", !c.noSeed, "docs", []string(c.docs)}
-	for _, k := range res.graph.Counts().Entities {
-		attrs = append(attrs, k.Name, k.Count)
-	}
-	log.Info("loaded", attrs...)
-	for _, w := range res.graph.Warnings() {
-		log.Warn("conflict", "detail", w)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var holder *live.Graph
+	follow := make(chan error, 1)
+	if n.uri == "" {
+		holder = live.New("embedded")
+		res, err := buildCorpus(c)
+		if err != nil {
+			return err
+		}
+		if res.failed != nil {
+			return fmt.Errorf("%w\nombudsgraph serve: not serving a corpus with documents that do not parse; fix them or leave them out", res.failed)
+		}
+		holder.Set(res.graph, "")
+		attrs := []any{"source", "embedded", "revision", res.graph.Revision(), "documents", len(res.graph.Documents()), "seed", !c.noSeed, "docs", []string(c.docs)}
+		for _, k := range res.graph.Counts().Entities {
+			attrs = append(attrs, k.Name, k.Count)
+		}
+		log.Info("loaded", attrs...)
+		for _, w := range res.graph.Warnings() {
+			log.Warn("conflict", "detail", w)
+		}
+	} else {
+		if len(c.docs) > 0 || c.noSeed || c.themes != "" || c.councils != "" {
+			return usageError{"ombudsgraph serve: with --neo4j-uri the graph comes from Neo4j; --docs, --no-seed, --themes and --councils are for `ombudsgraph load`"}
+		}
+		d, err := n.driver()
+		if err != nil {
+			return err
+		}
+		defer d.Close(context.Background())
+		if err := n.check(ctx, d); fatal(err) {
+			return err
+		} else if err != nil {
+			log.Warn("Neo4j is not reachable yet; retrying", "error", err.Error())
+		}
+		holder = live.New("neo4j " + n.uri + " database " + n.database)
+		st := neo4jstore.New(d, n.database)
+		go func() {
+			follow <- live.Follow(ctx, holder, st, live.Options{
+				Interval: *refresh, Log: log, Backoff: 500 * time.Millisecond, MaxBackoff: 30 * time.Second,
+				Fatal: func(err error) bool { return fatal(n.classify(err)) },
+			})
+		}()
 	}
 
 	ln, err := net.Listen("tcp", *addr)
@@ -68,8 +98,8 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	}
 	srv := &http.Server{
 		Handler: server.New(server.Config{
-			Graph:       current.Load,
-			Loaded:      func() time.Time { return loadedAt },
+			Graph:       holder.Current,
+			Status:      holder.Status,
 			Logger:      log,
 			CORSOrigins: splitList(*origins),
 		}),
@@ -78,9 +108,12 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	log.Info("listening", "addr", ln.Addr().String(), "playground", "http://"+ln.Addr().String()+"/", "query", "http://"+ln.Addr().String()+"/query")
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
+	var failed error
 	select {
 	case err := <-errc:
 		return err
+	case err := <-follow:
+		failed = n.classify(err) // a mistake of configuration: stop serving
 	case <-ctx.Done():
 	}
 	log.Info("shutting down", "timeout", drain.String())
@@ -90,7 +123,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		return fmt.Errorf("shutdown: %w", err)
 	}
 	log.Info("stopped")
-	return nil
+	return failed
 }
 
 func splitList(s string) []string {

@@ -17,14 +17,15 @@ import (
 
 	"github.com/ombudsgraph/ombudsgraph/graph"
 	"github.com/ombudsgraph/ombudsgraph/internal/api"
+	"github.com/ombudsgraph/ombudsgraph/internal/live"
 )
 
 // Config configures the server's handler.
 type Config struct {
 	// Graph returns the graph to answer from, or nil while none is loaded.
 	Graph func() *graph.Graph
-	// Loaded returns when the current graph was loaded.
-	Loaded func() time.Time
+	// Status returns the state /readyz reports.
+	Status func() live.Status
 	// Logger receives one line per request, and internal errors.
 	Logger *slog.Logger
 	// CORSOrigins lists the origins browsers may call the API from; empty
@@ -58,16 +59,12 @@ func New(cfg Config) http.Handler {
 		writeJSON(w, http.StatusOK, map[string]any{"status": "ok"})
 	})
 	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
-		g := cfg.Graph()
-		if g == nil {
-			writeJSON(w, http.StatusServiceUnavailable, map[string]any{"status": "not ready", "reason": "no graph is loaded yet"})
-			return
+		st := cfg.Status()
+		code := http.StatusOK
+		if !st.Ready() {
+			code = http.StatusServiceUnavailable
 		}
-		loaded := cfg.Loaded()
-		writeJSON(w, http.StatusOK, map[string]any{
-			"status": "ready", "revision": g.Revision(), "loadedAt": loaded.UTC().Format(time.RFC3339),
-			"ageSeconds": int(time.Since(loaded).Seconds()),
-		})
+		writeJSON(w, code, st)
 	})
 	return logRequests(cfg.Logger, mux)
 }
