@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/ombudsgraph/ombudsgraph/internal/neo4jstore"
 )
 
 // neo4jFlags say which Neo4j database to use; NEO4J_URI, NEO4J_USERNAME,
@@ -96,9 +98,6 @@ func (n neo4jFlags) check(ctx context.Context, d neo4j.DriverWithContext) error 
 		}
 		return fmt.Errorf("--neo4j-uri (NEO4J_URI): cannot reach %s: %w", n.uri, err)
 	}
-	_, err := neo4j.ExecuteQuery(ctx, d, pingQuery, nil, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(n.database))
+	_, err := neo4j.ExecuteQuery(ctx, d, neo4jstore.Ping, nil, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(n.database))
 	return n.classify(err)
 }
-
-// pingQuery checks that the database answers.
-const pingQuery = `RETURN 1 AS ok`

@@ -137,6 +137,9 @@ var nodeReads = map[string]string{
 	"Claim":       `MATCH (n:Claim) WHERE n.hid > $after RETURN n.hid AS hid, n.id AS id, n.article AS article, n.ordinal AS ordinal, n.value AS value, n.unit AS unit, n.text AS text, n.qualifier AS qualifier, n.sentence AS sentence ORDER BY n.hid LIMIT $limit`,
 }
 
+// Ping checks that a database answers.
+const Ping = `RETURN 1 AS ok`
+
 // Counting, for comparing loads.
 const (
 	countNodes = `MATCH (n) RETURN labels(n) AS labels, count(*) AS total`
@@ -145,7 +148,7 @@ const (
 
 // Statements returns every statement the store sends, for the Cypher linter.
 func Statements() []string {
-	out := []string{writeDocument, writeFrom, writeHasTheme, supportedBy, clearHasTheme, clearFrom, stillSupported,
+	out := []string{Ping, writeDocument, writeFrom, writeHasTheme, supportedBy, clearHasTheme, clearFrom, stillSupported,
 		deleteEntities, deleteDocument, bumpRevision, readRevision, writeThemes, listThemes, deleteThemes,
 		writeAuthorityTypes, readThemes, readDocuments, readFrom, readHasTheme, countNodes, countRels}
 	for _, m := range []map[string]string{nodeWrites, relWrites, relClears, nodeReads} {

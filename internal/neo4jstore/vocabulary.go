@@ -1,0 +1,34 @@
+package neo4jstore
+
+// Vocabulary is the graph model in Neo4j: every label, relationship type and
+// property key the store writes. The Cypher linter checks statements against
+// it, and docs/neo4j.md describes it.
+var Vocabulary = struct {
+	Labels, RelationshipTypes, PropertyKeys []string
+}{
+	Labels: []string{"Entity", "Council", "Year", "Statistics", "Case", "Category", "Subcategory", "Improvement",
+		"Report", "Letter", "Article", "Claim", "Document", "Theme", "AuthorityType", "Revision"},
+	RelationshipTypes: []string{"FROM", "HAS_THEME", "AGAINST", "IN_SUBCATEGORY", "PART_OF", "RECEIVED_IN", "AGREED_IN",
+		"ABOUT", "OF", "FOR", "TO", "MENTIONS", "MADE_IN", "OF_TYPE"},
+	PropertyKeys: []string{
+		// every node
+		"id", "hid",
+		// Council, AuthorityType, Theme, Document
+		"slug", "name", "type", "typeBasis", "description", "subcategories", "terms", "acronyms", "position",
+		"kind", "title", "lines", "sha256", "text",
+		// Year
+		"label", "first", "startDate", "endDate",
+		// Statistics
+		"council", "year", "investigations", "upheldDecisions", "upheldPercent", "upheldPer100k", "complianceOutcomes",
+		"compliancePercent", "satisfactoryRemedyDecisions", "satisfactoryRemedyPercent", "similarUpheldPercent",
+		"similarUpheldPer100k", "similarCompliancePercent", "similarSatisfactoryRemedyPercent",
+		// Case, Category, Subcategory, Improvement, Report, Letter
+		"reference", "category", "subcategory", "caseReference", "summary", "publicInterest", "date", "recipient",
+		// Article, Claim
+		"doc", "headline", "councils", "years", "article", "ordinal", "value", "unit", "qualifier", "sentence",
+		// FROM and HAS_THEME
+		"role", "seq", "line", "start", "end", "basis", "termStart", "termEnd",
+		// Revision
+		"at",
+	},
+}
