@@ -4,16 +4,26 @@
 #
 #   scripts/test.sh
 #
-# It installs what it needs (Go modules), builds, checks that generated code
-# and formatting are current, runs go vet and every Go test with the race
-# detector, runs each parser's fuzz target briefly, then starts the server on
-# a free loopback port and runs the acceptance suite against it.
+# It installs what it needs: Go modules, the npm package of Neo4j's Cypher
+# linter, Debian's docker-compose (to validate docker-compose.yml), and
+# NornicDB, a Bolt-speaking stand-in for Neo4j built from the Go module proxy
+# and started on loopback. Then it builds, checks generated code and
+# formatting, runs go vet and every Go test with the race detector (the Neo4j
+# suite over real Bolt against NornicDB), fuzzes each parser briefly, and runs
+# the acceptance suite against the server twice: embedded, and hydrated from
+# NornicDB.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 shared=${OMBUDSGRAPH_SHARED:-$root/../shared}
 fuzztime=${FUZZTIME:-5s}
+nornicdb_version=v1.2.3
+cache=${XDG_CACHE_HOME:-$HOME/.cache}/ombudsgraph
 step() { printf '\n== %s\n' "$*"; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
+trap cleanup EXIT
 
 step "Go modules"
 go mod download
@@ -40,32 +50,84 @@ step "build"
 mkdir -p bin
 go build -o bin/ombudsgraph ./cmd/ombudsgraph
 
+step "Cypher linter (npm @neo4j-cypher/language-support)"
+(cd scripts/cypher-lint && npm ci --no-audit --no-fund --loglevel=error)
+
+step "docker-compose.yml is valid (Debian docker-compose; no Docker engine here to run it)"
+if ! command -v docker-compose >/dev/null; then
+  apt-get update -qq && apt-get install -y -qq docker-compose >/dev/null
+fi
+NEO4J_PASSWORD=check docker-compose -f docker-compose.yml config -q
+
+step "NornicDB $nornicdb_version, the Neo4j stand-in, on loopback"
+nornicdb=$cache/nornicdb-$nornicdb_version
+if [ ! -x "$nornicdb" ]; then
+  build=$(mktemp -d)
+  (
+    cd "$build"
+    go mod init nornicdb-build >/dev/null 2>&1
+    printf '//go:build tools\n\npackage tools\n\nimport _ "github.com/orneryd/nornicdb/cmd/nornicdb"\n' >tools.go
+    go get "github.com/orneryd/nornicdb@$nornicdb_version" >/dev/null
+    go mod tidy -e >/dev/null 2>&1
+    mkdir -p "$cache"
+    go build -tags noui,nolocalllm -o "$nornicdb.tmp" github.com/orneryd/nornicdb/cmd/nornicdb
+  )
+  mv "$nornicdb.tmp" "$nornicdb"
+  rm -rf "$build"
+fi
+bolt=$(free_port); http=$(free_port)
+data=$(mktemp -d)
+"$nornicdb" serve --address 127.0.0.1 --bolt-port "$bolt" --http-port "$http" --data-dir "$data" \
+  --no-auth --headless --mcp-enabled=false --embedding-enabled=false --search-vector-enabled=false \
+  >"$data.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 100); do
+  if python3 -c "import socket; socket.create_connection(('127.0.0.1', $bolt), 1)" 2>/dev/null; then break; fi
+  sleep 0.2
+done
+export NEO4J_URI=bolt://127.0.0.1:$bolt NEO4J_DATABASE=nornic
+echo "NEO4J_URI=$NEO4J_URI NEO4J_DATABASE=$NEO4J_DATABASE"
+
 step "go test -race"
-go test -race -count=1 ./...
+# The Neo4j suites share one database, so their packages run one at a time.
+OMBUDSGRAPH_REQUIRE_LINT=1 go test -race -count=1 $(go list ./... | grep -v -e /internal/neo4jstore -e /cmd/ombudsgraph)
+OMBUDSGRAPH_REQUIRE_LINT=1 go test -race -count=1 -p 1 ./internal/neo4jstore ./cmd/ombudsgraph
 
 step "fuzz each parser for $fuzztime"
 for target in FuzzParse FuzzParsePage FuzzParseLetter FuzzParseArticle; do
   go test ./loader -run '^$' -fuzz "^${target}\$" -fuzztime "$fuzztime"
 done
 
-step "acceptance suite against 'ombudsgraph serve'"
 if [ ! -f "$shared/acceptance/check.py" ]; then
   echo "no acceptance suite at $shared/acceptance: put ../shared beside the checkout, or set OMBUDSGRAPH_SHARED" >&2
   exit 1
 fi
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-log=$(mktemp)
-bin/ombudsgraph serve --addr "127.0.0.1:$port" >"$log" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do
-  if python3 -c "import urllib.request,sys; urllib.request.urlopen('http://127.0.0.1:$port/readyz', timeout=1)" 2>/dev/null; then break; fi
-  if ! kill -0 $pid 2>/dev/null; then cat "$log" >&2; echo "the server exited" >&2; exit 1; fi
-  sleep 0.1
-done
-python3 "$shared/acceptance/check.py" "http://127.0.0.1:$port/query"
-kill -TERM $pid
-wait $pid || { echo "the server did not exit cleanly on SIGTERM" >&2; cat "$log" >&2; exit 1; }
-trap - EXIT
+
+# acceptance NAME ARGS...: serves with ARGS, runs the acceptance suite, stops
+# the server with SIGTERM and checks it exits cleanly.
+acceptance() {
+  local name=$1; shift
+  local port log pid
+  port=$(free_port); log=$(mktemp)
+  bin/ombudsgraph serve --addr "127.0.0.1:$port" "$@" >"$log" 2>&1 &
+  pid=$!; pids+=($pid)
+  for _ in $(seq 1 150); do
+    if python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/readyz', timeout=1)" 2>/dev/null; then break; fi
+    if ! kill -0 $pid 2>/dev/null; then cat "$log" >&2; echo "the $name server exited" >&2; exit 1; fi
+    sleep 0.2
+  done
+  echo "$name:"
+  python3 "$shared/acceptance/check.py" "http://127.0.0.1:$port/query"
+  kill -TERM $pid
+  wait $pid || { echo "the $name server did not exit cleanly on SIGTERM" >&2; cat "$log" >&2; exit 1; }
+}
+
+step "acceptance suite against 'ombudsgraph serve' (embedded)"
+NEO4J_URI= acceptance embedded
+
+step "acceptance suite against 'ombudsgraph serve --neo4j-uri' (hydrated from NornicDB)"
+bin/ombudsgraph load --prune
+acceptance neo4j --neo4j-uri "$NEO4J_URI"
+
 echo
 echo "all checks passed"

@@ -29,6 +29,7 @@ func load(ctx context.Context, args []string, getenv func(string) string, stdout
 	var n neo4jFlags
 	n.register(fs)
 	asJSON := fs.Bool("json", false, "print the whole graph as JSON instead of counts")
+	prune := fs.Bool("prune", false, "with --neo4j-uri, also delete from Neo4j every document this load does not include")
 	if err := parseFlags(fs, args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return nil
@@ -46,7 +47,7 @@ func load(ctx context.Context, args []string, getenv func(string) string, stdout
 		if *asJSON {
 			return usageError{"ombudsgraph load: --json prints the graph; it does not go with --neo4j-uri"}
 		}
-		if err := loadNeo4j(ctx, n, res, stdout); err != nil {
+		if err := loadNeo4j(ctx, n, res, *prune, stdout); err != nil {
 			return err
 		}
 	} else if *asJSON {
@@ -79,7 +80,7 @@ func load(ctx context.Context, args []string, getenv func(string) string, stdout
 // loadNeo4j writes the corpus's documents to Neo4j. A load of more than a few
 // hundred documents shows its progress on a terminal; any load ends with a
 // one-line summary.
-func loadNeo4j(ctx context.Context, n neo4jFlags, res corpus, stdout io.Writer) error {
+func loadNeo4j(ctx context.Context, n neo4jFlags, res corpus, prune bool, stdout io.Writer) error {
 	d, err := n.driver()
 	if err != nil {
 		return err
@@ -107,6 +108,26 @@ func loadNeo4j(ctx context.Context, n neo4jFlags, res corpus, stdout io.Writer) 
 	}
 	if err != nil {
 		return fmt.Errorf("neo4j: %d of %d documents written before %w", last.Docs, len(res.facts), n.classify(err))
+	}
+	if prune {
+		names, err := st.Documents(ctx)
+		if err != nil {
+			return fmt.Errorf("neo4j: listing documents to prune: %w", n.classify(err))
+		}
+		keep := map[string]bool{}
+		for _, f := range res.facts {
+			keep[f.Document.Name] = true
+		}
+		var gone []string
+		for _, name := range names {
+			if !keep[name] {
+				gone = append(gone, name)
+			}
+		}
+		if err := st.Delete(ctx, gone); err != nil {
+			return fmt.Errorf("neo4j: pruning: %w", n.classify(err))
+		}
+		fmt.Fprintf(stdout, "pruned %d documents no longer loaded\n", len(gone))
 	}
 	rev, _ := st.Revision(ctx)
 	fmt.Fprintf(stdout, "loaded %d documents (%d rows) into %s database %s in %s; revision %s\n",

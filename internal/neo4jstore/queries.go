@@ -119,10 +119,11 @@ const (
 
 // Paged reads, ordered and resumed on an integer key.
 const (
-	readThemes    = `MATCH (t:Theme) WHERE t.hid > $after RETURN t.hid AS hid, t.slug AS slug, t.name AS name, t.description AS description, t.subcategories AS subcategories, t.terms AS terms, t.acronyms AS acronyms, t.position AS position ORDER BY t.hid LIMIT $limit`
-	readDocuments = `MATCH (d:Document) WHERE d.hid > $after RETURN d.hid AS hid, d.name AS name, d.kind AS kind, d.title AS title, d.lines AS lines, d.sha256 AS sha256, d.text AS text ORDER BY d.hid LIMIT $limit`
-	readFrom      = `MATCH (n:Entity)-[r:FROM]->(d:Document) WHERE r.hid > $after RETURN r.hid AS hid, n.id AS node, d.hid AS doc, r.role AS role, r.seq AS seq, r.ordinal AS ordinal, r.line AS line, r.start AS start, r.end AS end ORDER BY r.hid LIMIT $limit`
-	readHasTheme  = `MATCH (n:Entity)-[r:HAS_THEME]->(t:Theme) WHERE r.hid > $after RETURN r.hid AS hid, n.id AS node, t.slug AS theme, r.doc AS doc, r.basis AS basis, r.seq AS seq, r.line AS line, r.start AS start, r.end AS end, r.termStart AS termStart, r.termEnd AS termEnd ORDER BY r.hid LIMIT $limit`
+	readThemes        = `MATCH (t:Theme) WHERE t.hid > $after RETURN t.hid AS hid, t.slug AS slug, t.name AS name, t.description AS description, t.subcategories AS subcategories, t.terms AS terms, t.acronyms AS acronyms, t.position AS position ORDER BY t.hid LIMIT $limit`
+	readDocumentNames = `MATCH (d:Document) WHERE d.hid > $after RETURN d.hid AS hid, d.name AS name ORDER BY d.hid LIMIT $limit`
+	readDocuments     = `MATCH (d:Document) WHERE d.hid > $after RETURN d.hid AS hid, d.name AS name, d.kind AS kind, d.title AS title, d.lines AS lines, d.sha256 AS sha256, d.text AS text ORDER BY d.hid LIMIT $limit`
+	readFrom          = `MATCH (n:Entity)-[r:FROM]->(d:Document) WHERE r.hid > $after RETURN r.hid AS hid, n.id AS node, d.hid AS doc, r.role AS role, r.seq AS seq, r.ordinal AS ordinal, r.line AS line, r.start AS start, r.end AS end ORDER BY r.hid LIMIT $limit`
+	readHasTheme      = `MATCH (n:Entity)-[r:HAS_THEME]->(t:Theme) WHERE r.hid > $after RETURN r.hid AS hid, n.id AS node, t.slug AS theme, r.doc AS doc, r.basis AS basis, r.seq AS seq, r.line AS line, r.start AS start, r.end AS end, r.termStart AS termStart, r.termEnd AS termEnd ORDER BY r.hid LIMIT $limit`
 )
 
 // nodeReads read one label's nodes a page at a time.
@@ -150,7 +151,7 @@ const (
 func Statements() []string {
 	out := []string{Ping, writeDocument, writeFrom, writeHasTheme, supportedBy, clearHasTheme, clearFrom, stillSupported,
 		deleteEntities, deleteDocument, bumpRevision, readRevision, writeThemes, listThemes, deleteThemes,
-		writeAuthorityTypes, readThemes, readDocuments, readFrom, readHasTheme, countNodes, countRels}
+		writeAuthorityTypes, readThemes, readDocumentNames, readDocuments, readFrom, readHasTheme, countNodes, countRels}
 	for _, m := range []map[string]string{nodeWrites, relWrites, relClears, nodeReads} {
 		for _, q := range m {
 			out = append(out, q)

@@ -397,3 +397,14 @@ func (s *Store) Counts(ctx context.Context) (map[string]int, error) {
 	}
 	return out, nil
 }
+
+// Documents returns the names of the documents the database holds.
+func (s *Store) Documents(ctx context.Context) ([]string, error) {
+	var out []string
+	err := s.pages(ctx, readDocumentNames, func(rec *neo4j.Record) error {
+		name, _, err := neo4j.GetRecordValue[string](rec, "name")
+		out = append(out, name)
+		return err
+	})
+	return out, err
+}

@@ -4,8 +4,10 @@ package storetest
 
 import (
 	"context"
+	"embed"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"strings"
 	"testing"
 
@@ -22,6 +24,31 @@ type Corpus struct {
 	Themes []graph.Theme
 	loader *loader.Loader
 	srcs   []loader.Source
+}
+
+// extra are documents beyond the seed corpus: another council and
+// authority type, another year's page of a council that relists a case,
+// an apostrophe, curly quotes, and text that reads like Cypher.
+//
+//go:embed testdata/*.txt
+var extra embed.FS
+
+// Extra parses the seed corpus and the suite's extra documents.
+func Extra(t testing.TB) *Corpus {
+	t.Helper()
+	c := Seed(t)
+	sub, _ := fs.Sub(extra, "testdata")
+	srcs, err := loader.ReadFS(sub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.srcs = append(c.srcs, srcs...)
+	facts, err := c.loader.Load(c.srcs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Facts = facts
+	return c
 }
 
 // Seed parses the seed corpus.
@@ -128,6 +155,23 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		}
 		if d := Diff(Dump(t, c.Facts, c.Themes), StoredDump(t, s)); d != "" {
 			t.Errorf("the graph built from the store differs from the graph built from the documents at %s", d)
+		}
+	})
+
+	t.Run("RoundTripWithExtraDocuments", func(t *testing.T) {
+		x := Extra(t)
+		s := open(t)
+		if err := s.Put(ctx, x.Themes, x.Facts, nil); err != nil {
+			t.Fatal(err)
+		}
+		want := Dump(t, x.Facts, x.Themes)
+		if d := Diff(want, StoredDump(t, s)); d != "" {
+			t.Errorf("the graph built from the store differs from the graph built from the documents at %s", d)
+		}
+		for _, w := range []string{"london-borough-of-camden", "kings-lynn-and-west-norfolk-borough-council", "22 001 234", "22 004 001", "1200000"} {
+			if !strings.Contains(want, w) {
+				t.Errorf("the extra documents did not give %q", w)
+			}
 		}
 	})
 
