@@ -75,23 +75,34 @@ if [ ! -x "$nornicdb" ]; then
   mv "$nornicdb.tmp" "$nornicdb"
   rm -rf "$build"
 fi
-bolt=$(free_port); http=$(free_port)
-data=$(mktemp -d)
-"$nornicdb" serve --address 127.0.0.1 --bolt-port "$bolt" --http-port "$http" --data-dir "$data" \
-  --no-auth --headless --mcp-enabled=false --embedding-enabled=false --search-vector-enabled=false \
-  >"$data.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 1 100); do
-  if python3 -c "import socket; socket.create_connection(('127.0.0.1', $bolt), 1)" 2>/dev/null; then break; fi
-  sleep 0.2
-done
+# start_nornicdb ARGS...: starts NornicDB on free loopback ports (its
+# telemetry too) and prints its Bolt port once it accepts connections.
+start_nornicdb() {
+  local bolt http telemetry data
+  bolt=$(free_port); http=$(free_port); telemetry=$(free_port)
+  data=$(mktemp -d)
+  NORNICDB_TELEMETRY_LISTEN=127.0.0.1:$telemetry "$nornicdb" serve --address 127.0.0.1 --bolt-port "$bolt" --http-port "$http" \
+    --data-dir "$data" --headless --mcp-enabled=false --embedding-enabled=false --search-vector-enabled=false "$@" \
+    >"$data.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 150); do
+    if python3 -c "import socket; socket.create_connection(('127.0.0.1', $bolt), 1)" 2>/dev/null; then echo "$bolt"; return; fi
+    sleep 0.2
+  done
+  cat "$data.log" >&2; echo "NornicDB did not start" >&2; return 1
+}
+bolt=$(start_nornicdb --no-auth)
 export NEO4J_URI=bolt://127.0.0.1:$bolt NEO4J_DATABASE=nornic
 echo "NEO4J_URI=$NEO4J_URI NEO4J_DATABASE=$NEO4J_DATABASE"
+# A second one that requires a password, for the authentication tests.
+auth_password=test-$RANDOM-$RANDOM
+auth_bolt=$(start_nornicdb --admin-password "$auth_password")
+export OMBUDSGRAPH_TEST_AUTH_URI=bolt://127.0.0.1:$auth_bolt OMBUDSGRAPH_TEST_AUTH_USER=admin OMBUDSGRAPH_TEST_AUTH_PASSWORD=$auth_password
 
 step "go test -race"
 # The Neo4j suites share one database, so their packages run one at a time.
 OMBUDSGRAPH_REQUIRE_LINT=1 go test -race -count=1 $(go list ./... | grep -v -e /internal/neo4jstore -e /cmd/ombudsgraph)
-OMBUDSGRAPH_REQUIRE_LINT=1 go test -race -count=1 -p 1 ./internal/neo4jstore ./cmd/ombudsgraph
+OMBUDSGRAPH_REQUIRE_LINT=1 OMBUDSGRAPH_REQUIRE_NEO4J=1 go test -race -count=1 -p 1 ./internal/neo4jstore ./cmd/ombudsgraph
 
 step "fuzz each parser for $fuzztime"
 for target in FuzzParse FuzzParsePage FuzzParseLetter FuzzParseArticle; do

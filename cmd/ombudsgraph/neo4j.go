@@ -74,6 +74,8 @@ func (n neo4jFlags) classify(err error) error {
 		switch {
 		case ne.Code == "Neo.ClientError.Database.DatabaseNotFound":
 			return configError{"--neo4j-database (NEO4J_DATABASE)", fmt.Sprintf("database %q does not exist on %s", n.database, n.uri)}
+		case strings.HasPrefix(ne.Code, "Neo.ClientError.Security.") && n.username == "":
+			return configError{"NEO4J_USERNAME/NEO4J_PASSWORD", fmt.Sprintf("%s requires authentication and none was given: set NEO4J_USERNAME and NEO4J_PASSWORD (%s)", n.uri, ne.Msg)}
 		case strings.HasPrefix(ne.Code, "Neo.ClientError.Security."):
 			return configError{"NEO4J_USERNAME/NEO4J_PASSWORD", fmt.Sprintf("%s refused the credentials of user %q: %s", n.uri, n.username, ne.Msg)}
 		}

@@ -37,6 +37,9 @@ func neo4jEnv(t *testing.T) map[string]string {
 	}
 	defer d.Close(context.Background())
 	if err := n.check(context.Background(), d); err != nil {
+		if os.Getenv("OMBUDSGRAPH_REQUIRE_NEO4J") != "" {
+			t.Fatalf("no Neo4j server is usable at NEO4J_URI %s: %v", uri, err)
+		}
 		t.Skipf("no Neo4j server is usable at NEO4J_URI %s: %v", uri, err)
 	}
 	if _, err := neo4j.ExecuteQuery(context.Background(), d, "MATCH (n) DETACH DELETE n", nil, neo4j.EagerResultTransformer,
@@ -121,6 +124,41 @@ func TestServeFromNeo4j(t *testing.T) {
 	}
 }
 
+// TestServeWaitsForNeo4j starts the server while the database is away: it
+// reports not ready, retries, and serves once the database comes.
+func TestServeWaitsForNeo4j(t *testing.T) {
+	vars := neo4jEnv(t)
+	if err := run(context.Background(), []string{"load"}, env(vars), &bytes.Buffer{}); err != nil {
+		t.Fatal(err)
+	}
+	u, _ := url.Parse(vars["NEO4J_URI"])
+	p, err := faultproxy.Start(u.Host)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	p.Down()
+	served := map[string]string{"NEO4J_URI": "bolt://" + p.Addr(), "NEO4J_DATABASE": vars["NEO4J_DATABASE"],
+		"NEO4J_USERNAME": vars["NEO4J_USERNAME"], "NEO4J_PASSWORD": vars["NEO4J_PASSWORD"]}
+	base, stop := startServe(t, []string{"--refresh-interval", "200ms"}, served)
+	defer stop()
+	time.Sleep(time.Second)
+	if code, st := readiness(t, base); code != 503 || st["status"] != "loading" {
+		t.Errorf("with the database away at start, readiness is %d %v; want 503 loading", code, st)
+	}
+	if got := query(t, base, `{councils{totalCount}}`); !strings.Contains(got, `"code":"UNAVAILABLE"`) {
+		t.Errorf("before a graph is loaded a query gives %s", got)
+	}
+	p.Up()
+	waitFor(t, "the graph to load once the database came", 30*time.Second, func() bool {
+		code, _ := readiness(t, base)
+		return code == 200
+	})
+	if got := query(t, base, `{councils{totalCount}}`); got != `{"data":{"councils":{"totalCount":3}}}` {
+		t.Errorf("after loading the server answers %s", got)
+	}
+}
+
 func TestNeo4jConfigErrors(t *testing.T) {
 	vars := neo4jEnv(t)
 	bad := map[string]string{"NEO4J_URI": vars["NEO4J_URI"], "NEO4J_DATABASE": "no-such-database"}
@@ -142,4 +180,37 @@ func fmtErr(err error) string {
 		return ""
 	}
 	return err.Error()
+}
+
+// TestNeo4jAuth runs against a server that requires a password, named by
+// OMBUDSGRAPH_TEST_AUTH_URI, _USER and _PASSWORD (scripts/test.sh starts one).
+func TestNeo4jAuth(t *testing.T) {
+	uri := os.Getenv("OMBUDSGRAPH_TEST_AUTH_URI")
+	if uri == "" {
+		t.Skip("OMBUDSGRAPH_TEST_AUTH_URI is not set, so there is no server with authentication to test against (scripts/test.sh starts one)")
+	}
+	db := os.Getenv("NEO4J_DATABASE")
+	user, password := os.Getenv("OMBUDSGRAPH_TEST_AUTH_USER"), os.Getenv("OMBUDSGRAPH_TEST_AUTH_PASSWORD")
+	cases := []struct {
+		name, user, password, want string
+	}{
+		{"right password", user, password, ""},
+		{"wrong password", user, password + "-wrong", `NEO4J_USERNAME/NEO4J_PASSWORD: ` + uri + ` refused the credentials of user "` + user + `"`},
+		{"no credentials", "", "", "NEO4J_USERNAME/NEO4J_PASSWORD: " + uri + " requires authentication and none was given"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			vars := map[string]string{"NEO4J_URI": uri, "NEO4J_DATABASE": db, "NEO4J_USERNAME": c.user, "NEO4J_PASSWORD": c.password}
+			var out bytes.Buffer
+			err := run(context.Background(), []string{"load", "--no-seed", "--docs", filepath.Join("..", "..", "seed", "docs", "letter-hertsmere-borough-council-2020.txt")}, env(vars), &out)
+			switch {
+			case c.want == "" && err != nil:
+				t.Errorf("load: %v", err)
+			case c.want == "" && !strings.HasPrefix(out.String(), "loaded 1 documents"):
+				t.Errorf("load said %q", out.String())
+			case c.want != "" && (err == nil || !strings.HasPrefix(err.Error(), c.want) || strings.Contains(err.Error(), "\n")):
+				t.Errorf("error = %v\nwant one line starting %s", err, c.want)
+			}
+		})
+	}
 }

@@ -45,6 +45,9 @@ func connect(t testing.TB) server {
 	defer cancel()
 	if err := d.VerifyConnectivity(ctx); err != nil {
 		d.Close(context.Background())
+		if os.Getenv("OMBUDSGRAPH_REQUIRE_NEO4J") != "" {
+			t.Fatalf("no Neo4j server is reachable at NEO4J_URI %s: %v", uri, err)
+		}
 		t.Skipf("no Neo4j server is reachable at NEO4J_URI %s: %v", uri, err)
 	}
 	t.Cleanup(func() { d.Close(context.Background()) })
