@@ -22,7 +22,12 @@ cache=${XDG_CACHE_HOME:-$HOME/.cache}/ombudsgraph
 step() { printf '\n== %s\n' "$*"; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
+scratch=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "${scratch[@]}"
+}
 trap cleanup EXIT
 
 step "Go modules"
@@ -76,28 +81,30 @@ if [ ! -x "$nornicdb" ]; then
   rm -rf "$build"
 fi
 # start_nornicdb ARGS...: starts NornicDB on free loopback ports (its
-# telemetry too) and prints its Bolt port once it accepts connections.
+# telemetry too) and sets $started to its Bolt port once it accepts
+# connections. (No subshell: the process must be in pids, to be stopped.)
 start_nornicdb() {
   local bolt http telemetry data
   bolt=$(free_port); http=$(free_port); telemetry=$(free_port)
   data=$(mktemp -d)
+  scratch+=("$data" "$data.log")
   NORNICDB_TELEMETRY_LISTEN=127.0.0.1:$telemetry "$nornicdb" serve --address 127.0.0.1 --bolt-port "$bolt" --http-port "$http" \
     --data-dir "$data" --headless --mcp-enabled=false --embedding-enabled=false --search-vector-enabled=false "$@" \
     >"$data.log" 2>&1 &
   pids+=($!)
   for _ in $(seq 1 150); do
-    if python3 -c "import socket; socket.create_connection(('127.0.0.1', $bolt), 1)" 2>/dev/null; then echo "$bolt"; return; fi
+    if python3 -c "import socket; socket.create_connection(('127.0.0.1', $bolt), 1)" 2>/dev/null; then started=$bolt; return; fi
     sleep 0.2
   done
   cat "$data.log" >&2; echo "NornicDB did not start" >&2; return 1
 }
-bolt=$(start_nornicdb --no-auth)
-export NEO4J_URI=bolt://127.0.0.1:$bolt NEO4J_DATABASE=nornic
+start_nornicdb --no-auth
+export NEO4J_URI=bolt://127.0.0.1:$started NEO4J_DATABASE=nornic
 echo "NEO4J_URI=$NEO4J_URI NEO4J_DATABASE=$NEO4J_DATABASE"
 # A second one that requires a password, for the authentication tests.
 auth_password=test-$RANDOM-$RANDOM
-auth_bolt=$(start_nornicdb --admin-password "$auth_password")
-export OMBUDSGRAPH_TEST_AUTH_URI=bolt://127.0.0.1:$auth_bolt OMBUDSGRAPH_TEST_AUTH_USER=admin OMBUDSGRAPH_TEST_AUTH_PASSWORD=$auth_password
+start_nornicdb --admin-password "$auth_password"
+export OMBUDSGRAPH_TEST_AUTH_URI=bolt://127.0.0.1:$started OMBUDSGRAPH_TEST_AUTH_USER=admin OMBUDSGRAPH_TEST_AUTH_PASSWORD=$auth_password
 
 step "go test -race"
 # The Neo4j suites share one database, so their packages run one at a time.
@@ -120,6 +127,7 @@ acceptance() {
   local name=$1; shift
   local port log pid
   port=$(free_port); log=$(mktemp)
+  scratch+=("$log")
   bin/ombudsgraph serve --addr "127.0.0.1:$port" "$@" >"$log" 2>&1 &
   pid=$!; pids+=($pid)
   for _ in $(seq 1 150); do
