@@ -46,6 +46,7 @@ func (n *neo4jFlags) fromEnv(getenv func(string) string) {
 // configError is a wrong setting: the process ends with one line naming it.
 type configError struct{ setting, msg string }
 
+// Error names the setting and what is wrong with it.
 func (e configError) Error() string { return e.setting + ": " + e.msg }
 
 // driver returns the process's one driver.

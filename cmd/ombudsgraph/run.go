@@ -23,6 +23,7 @@ Run 'ombudsgraph COMMAND -h' for a command's flags.
 // usageError is a mistake in the command line; main exits 2 for it.
 type usageError struct{ msg string }
 
+// Error returns the message, usage included.
 func (e usageError) Error() string { return e.msg }
 
 // run runs the command in args. getenv reads the environment; stdout receives
@@ -67,8 +68,10 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 // listFlag is a flag that may be given many times.
 type listFlag []string
 
+// String lists the values given.
 func (l *listFlag) String() string { return strings.Join(*l, ",") }
 
+// Set adds a value.
 func (l *listFlag) Set(v string) error {
 	*l = append(*l, v)
 	return nil
