@@ -20,15 +20,7 @@ var update = flag.Bool("update", false, "rewrite testdata/*.golden.json from the
 // seedFacts loads the seed corpus as the server does.
 func seedFacts(t testing.TB) []graph.Facts {
 	t.Helper()
-	l, err := loader.New(seed.Themes, seed.Councils)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srcs, err := loader.ReadFS(seed.Docs())
-	if err != nil {
-		t.Fatal(err)
-	}
-	facts, err := l.Load(srcs)
+	facts, _, err := seed.Load()
 	if err != nil {
 		t.Fatalf("seed corpus: %v", err)
 	}

@@ -6,6 +6,9 @@ package seed
 import (
 	"embed"
 	"io/fs"
+
+	"github.com/ombudsgraph/ombudsgraph/graph"
+	"github.com/ombudsgraph/ombudsgraph/loader"
 )
 
 //go:embed docs/*.txt
@@ -30,4 +33,20 @@ func Docs() fs.FS {
 		panic(err) // the directory is embedded above, so this cannot happen
 	}
 	return sub
+}
+
+// Load parses the seed corpus with the seed themes and councils reference
+// file, as the server does, and returns every document's facts and the
+// themes.
+func Load() ([]graph.Facts, []graph.Theme, error) {
+	l, err := loader.New(Themes, Councils)
+	if err != nil {
+		return nil, nil, err
+	}
+	srcs, err := loader.ReadFS(Docs())
+	if err != nil {
+		return nil, nil, err
+	}
+	facts, err := l.Load(srcs)
+	return facts, l.Themes(), err
 }

@@ -12,25 +12,16 @@ import (
 
 	"github.com/ombudsgraph/ombudsgraph/graph"
 	"github.com/ombudsgraph/ombudsgraph/internal/api"
-	"github.com/ombudsgraph/ombudsgraph/loader"
 	"github.com/ombudsgraph/ombudsgraph/seed"
 )
 
 func seedGraph(t testing.TB) *graph.Graph {
 	t.Helper()
-	l, err := loader.New(seed.Themes, seed.Councils)
+	facts, themes, err := seed.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
-	srcs, err := loader.ReadFS(seed.Docs())
-	if err != nil {
-		t.Fatal(err)
-	}
-	facts, err := l.Load(srcs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, err := graph.Build(facts, l.Themes())
+	g, err := graph.Build(facts, themes)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,15 +18,7 @@ func (r *caseResolver) Council(ctx context.Context, obj *graph.Case) (*graph.Cou
 }
 
 func (r *caseResolver) Category(ctx context.Context, obj *graph.Case) (*graph.Category, error) {
-	g, err := graphOf(ctx)
-	if err != nil {
-		return nil, err
-	}
-	c, ok := g.Category(obj.CategoryName)
-	if !ok {
-		return nil, fmt.Errorf("graph has no category %q", obj.CategoryName)
-	}
-	return c, nil
+	return category(ctx, obj.CategoryName)
 }
 
 func (r *caseResolver) Subcategory(ctx context.Context, obj *graph.Case) (*graph.Subcategory, error) {
@@ -86,15 +78,7 @@ func (r *improvementResolver) Themes(ctx context.Context, obj *graph.Improvement
 }
 
 func (r *subcategoryResolver) Category(ctx context.Context, obj *graph.Subcategory) (*graph.Category, error) {
-	g, err := graphOf(ctx)
-	if err != nil {
-		return nil, err
-	}
-	c, ok := g.Category(obj.CategoryName)
-	if !ok {
-		return nil, fmt.Errorf("graph has no category %q", obj.CategoryName)
-	}
-	return c, nil
+	return category(ctx, obj.CategoryName)
 }
 
 func (r *subcategoryResolver) CaseCount(ctx context.Context, obj *graph.Subcategory) (int, error) {

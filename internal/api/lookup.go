@@ -45,6 +45,18 @@ func document(ctx context.Context, name string) (*graph.Document, error) {
 	return d, nil
 }
 
+func category(ctx context.Context, name string) (*graph.Category, error) {
+	g, err := graphOf(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c, ok := g.Category(name)
+	if !ok {
+		return nil, fmt.Errorf("graph has no category %q", name)
+	}
+	return c, nil
+}
+
 func caseOf(ctx context.Context, ref string) (*graph.Case, error) {
 	g, err := graphOf(ctx)
 	if err != nil {
