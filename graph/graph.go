@@ -52,6 +52,11 @@ type Graph struct {
 	tags        map[string][]ThemeTag // by node ID
 	traces      map[string]*Trace     // by theme slug
 
+	actions map[string][]ActionType // by improvement ID
+	checks  map[string]ClaimCheck   // by claim ID
+	cooccur map[string][]Cooccurrence
+	matrix  map[string]map[cell]*MatrixCell // theme → council/year → counts
+
 	nodes map[string]any // by node ID
 	rank  map[string]int // node ID → position in its kind's default order
 }

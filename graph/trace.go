@@ -15,6 +15,9 @@ type Trace struct {
 	Councils []ThemeCouncil
 	// Timeline lists the business years with themed cases, oldest first.
 	Timeline []ThemeYear
+	// Years lists the business years with themed items of any kind (cases,
+	// improvements, articles), oldest first.
+	Years []ThemeYear
 }
 
 // ThemeCouncil counts one council's items that carry one theme.
@@ -125,9 +128,7 @@ func (b *builder) trace() {
 				}
 			}
 			for _, y := range a.Years {
-				if ty, ok := byYear[y.First]; ok {
-					ty.ArticleCount++
-				}
+				year(y).ArticleCount++
 			}
 		}
 		for _, c := range g.councils {
@@ -136,7 +137,12 @@ func (b *builder) trace() {
 			}
 		}
 		for _, y := range g.years {
-			if ty, ok := byYear[y.First]; ok && ty.CaseCount > 0 {
+			ty, ok := byYear[y.First]
+			if !ok {
+				continue
+			}
+			tr.Years = append(tr.Years, *ty)
+			if ty.CaseCount > 0 {
 				tr.Timeline = append(tr.Timeline, *ty)
 			}
 		}

@@ -43,8 +43,8 @@ func (r *articleResolver) Claims(ctx context.Context, obj *graph.Article, unit *
 	return out, nil
 }
 
-func (r *articleResolver) Themes(ctx context.Context, obj *graph.Article) ([]*graph.ThemeTag, error) {
-	return tags(ctx, obj.ID())
+func (r *articleResolver) Themes(ctx context.Context, obj *graph.Article, theme *string) ([]*graph.ThemeTag, error) {
+	return tags(ctx, obj.ID(), theme)
 }
 
 func (r *articleResolver) Source(ctx context.Context, obj *graph.Article) (*graph.Document, error) {
@@ -69,6 +69,18 @@ func (r *claimResolver) Article(ctx context.Context, obj *graph.Claim) (*graph.A
 		return nil, fmt.Errorf("graph has no article %q", obj.ArticleDoc)
 	}
 	return a, nil
+}
+
+func (r *claimResolver) Check(ctx context.Context, obj *graph.Claim) (*graph.ClaimCheck, error) {
+	g, err := graphOf(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c, ok := g.Check(obj.ID())
+	if !ok {
+		return nil, fmt.Errorf("graph has no check of claim %s", obj.ID())
+	}
+	return &c, nil
 }
 
 func (r *Resolver) Article() exec.ArticleResolver { return &articleResolver{r} }

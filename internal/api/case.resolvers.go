@@ -41,8 +41,8 @@ func (r *caseResolver) Improvements(ctx context.Context, obj *graph.Case) ([]*gr
 	return g.CaseImprovements(obj.Reference), nil
 }
 
-func (r *caseResolver) Themes(ctx context.Context, obj *graph.Case) ([]*graph.ThemeTag, error) {
-	return tags(ctx, obj.ID())
+func (r *caseResolver) Themes(ctx context.Context, obj *graph.Case, theme *string) ([]*graph.ThemeTag, error) {
+	return tags(ctx, obj.ID(), theme)
 }
 
 func (r *categoryResolver) CaseCount(ctx context.Context, obj *graph.Category) (int, error) {
@@ -73,8 +73,16 @@ func (r *improvementResolver) Year(ctx context.Context, obj *graph.Improvement) 
 	return &c.Year, nil
 }
 
-func (r *improvementResolver) Themes(ctx context.Context, obj *graph.Improvement) ([]*graph.ThemeTag, error) {
-	return tags(ctx, obj.ID())
+func (r *improvementResolver) Themes(ctx context.Context, obj *graph.Improvement, theme *string) ([]*graph.ThemeTag, error) {
+	return tags(ctx, obj.ID(), theme)
+}
+
+func (r *improvementResolver) Actions(ctx context.Context, obj *graph.Improvement) ([]graph.ActionType, error) {
+	g, err := graphOf(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return g.Actions(obj.ID()), nil
 }
 
 func (r *subcategoryResolver) Category(ctx context.Context, obj *graph.Subcategory) (*graph.Category, error) {
@@ -95,6 +103,10 @@ func (r *yearResolver) CaseCount(ctx context.Context, obj *graph.Year) (int, err
 		return 0, err
 	}
 	return g.CaseCount(*obj), nil
+}
+
+func (r *yearResolver) ActionCounts(ctx context.Context, obj *graph.Year) ([]*graph.ActionCount, error) {
+	return actionCounts(ctx, graph.Filter{Year: obj.Label()})
 }
 
 func (r *yearResolver) Evidence(ctx context.Context, obj *graph.Year) ([]*graph.Span, error) {

@@ -77,6 +77,27 @@ func (r *councilResolver) Themes(ctx context.Context, obj *graph.Council) ([]*gr
 	return ptrs(g.CouncilThemes(obj.Slug)), nil
 }
 
+func (r *councilResolver) Peers(ctx context.Context, obj *graph.Council) ([]*graph.Council, error) {
+	g, err := graphOf(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []*graph.Council
+	if obj.Type == "" {
+		return out, nil
+	}
+	for _, c := range g.CouncilsOfType(obj.Type) {
+		if c.Slug != obj.Slug {
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}
+
+func (r *councilResolver) ActionCounts(ctx context.Context, obj *graph.Council) ([]*graph.ActionCount, error) {
+	return actionCounts(ctx, graph.Filter{Council: obj.Slug})
+}
+
 func (r *letterResolver) Council(ctx context.Context, obj *graph.Letter) (*graph.Council, error) {
 	return council(ctx, obj.CouncilSlug)
 }
@@ -89,12 +110,36 @@ func (r *reportResolver) Council(ctx context.Context, obj *graph.Report) (*graph
 	return council(ctx, obj.CouncilSlug)
 }
 
-func (r *reportResolver) Themes(ctx context.Context, obj *graph.Report) ([]*graph.ThemeTag, error) {
-	return tags(ctx, obj.ID())
+func (r *reportResolver) Themes(ctx context.Context, obj *graph.Report, theme *string) ([]*graph.ThemeTag, error) {
+	return tags(ctx, obj.ID(), theme)
 }
 
 func (r *statisticsResolver) Council(ctx context.Context, obj *graph.Statistics) (*graph.Council, error) {
 	return council(ctx, obj.CouncilSlug)
+}
+
+func (r *statisticsResolver) Previous(ctx context.Context, obj *graph.Statistics) (*graph.Statistics, error) {
+	g, err := graphOf(ctx)
+	if err != nil {
+		return nil, err
+	}
+	prev, _, ok := g.Change(obj)
+	if !ok {
+		return nil, nil // null: no statistics for the year before
+	}
+	return prev, nil
+}
+
+func (r *statisticsResolver) ChangeFromPrevious(ctx context.Context, obj *graph.Statistics) (*graph.Metrics, error) {
+	g, err := graphOf(ctx)
+	if err != nil {
+		return nil, err
+	}
+	_, change, ok := g.Change(obj)
+	if !ok {
+		return nil, nil // null: no statistics for the year before
+	}
+	return &change, nil
 }
 
 func (r *statisticsResolver) Source(ctx context.Context, obj *graph.Statistics) (*graph.Document, error) {

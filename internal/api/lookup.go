@@ -93,12 +93,36 @@ func trace(ctx context.Context, slug string) (*graph.Trace, error) {
 	return t, nil
 }
 
-func tags(ctx context.Context, id string) ([]*graph.ThemeTag, error) {
+// tags returns the themes the node carries, only those of theme when it is
+// given.
+func tags(ctx context.Context, id string, theme *string) ([]*graph.ThemeTag, error) {
 	g, err := graphOf(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return ptrs(g.Tags(id)), nil
+	all := ptrs(g.Tags(id))
+	if theme == nil {
+		return all, nil
+	}
+	out := make([]*graph.ThemeTag, 0, len(all))
+	for _, t := range all {
+		if t.Theme == *theme {
+			out = append(out, t)
+		}
+	}
+	return out, nil
+}
+
+func actionCounts(ctx context.Context, f graph.Filter) ([]*graph.ActionCount, error) {
+	g, err := graphOf(ctx)
+	if err != nil {
+		return nil, err
+	}
+	counts, err := g.ActionCounts(f)
+	if err != nil {
+		return nil, err
+	}
+	return ptrs(counts), nil
 }
 
 func cases(ctx context.Context, f graph.Filter, first *int, after *string) (*model.CaseConnection, error) {

@@ -53,12 +53,38 @@ func (r *themeResolver) Councils(ctx context.Context, obj *graph.Theme) ([]*grap
 	return ptrs(t.Councils), nil
 }
 
-func (r *themeResolver) Timeline(ctx context.Context, obj *graph.Theme) ([]*graph.ThemeYear, error) {
+func (r *themeResolver) Timeline(ctx context.Context, obj *graph.Theme, include []model.ThemeItemKind) ([]*graph.ThemeYear, error) {
 	t, err := trace(ctx, obj.Slug)
 	if err != nil {
 		return nil, err
 	}
-	return ptrs(t.Timeline), nil
+	if len(include) == 0 {
+		return ptrs(t.Timeline), nil
+	}
+	var out []*graph.ThemeYear
+	for i := range t.Years {
+		y := &t.Years[i]
+		for _, k := range include {
+			if k == model.ThemeItemKindCase && y.CaseCount > 0 || k == model.ThemeItemKindImprovement && y.ImprovementCount > 0 ||
+				k == model.ThemeItemKindArticle && y.ArticleCount > 0 {
+				out = append(out, y)
+				break
+			}
+		}
+	}
+	return out, nil
+}
+
+func (r *themeResolver) Cooccurring(ctx context.Context, obj *graph.Theme) ([]*graph.Cooccurrence, error) {
+	g, err := graphOf(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return ptrs(g.Cooccurring(obj.Slug)), nil
+}
+
+func (r *themeResolver) ActionCounts(ctx context.Context, obj *graph.Theme) ([]*graph.ActionCount, error) {
+	return actionCounts(ctx, graph.Filter{Theme: obj.Slug})
 }
 
 func (r *themeResolver) Cases(ctx context.Context, obj *graph.Theme, first *int, after *string) (*model.CaseConnection, error) {

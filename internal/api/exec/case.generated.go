@@ -23,7 +23,7 @@ type CaseResolver interface {
 	Subcategory(ctx context.Context, obj *graph.Case) (*graph.Subcategory, error)
 
 	Improvements(ctx context.Context, obj *graph.Case) ([]*graph.Improvement, error)
-	Themes(ctx context.Context, obj *graph.Case) ([]*graph.ThemeTag, error)
+	Themes(ctx context.Context, obj *graph.Case, theme *string) ([]*graph.ThemeTag, error)
 }
 type CategoryResolver interface {
 	CaseCount(ctx context.Context, obj *graph.Category) (int, error)
@@ -32,7 +32,8 @@ type ImprovementResolver interface {
 	Case(ctx context.Context, obj *graph.Improvement) (*graph.Case, error)
 	Council(ctx context.Context, obj *graph.Improvement) (*graph.Council, error)
 	Year(ctx context.Context, obj *graph.Improvement) (*graph.Year, error)
-	Themes(ctx context.Context, obj *graph.Improvement) ([]*graph.ThemeTag, error)
+	Themes(ctx context.Context, obj *graph.Improvement, theme *string) ([]*graph.ThemeTag, error)
+	Actions(ctx context.Context, obj *graph.Improvement) ([]graph.ActionType, error)
 }
 type SubcategoryResolver interface {
 	Category(ctx context.Context, obj *graph.Subcategory) (*graph.Category, error)
@@ -40,12 +41,41 @@ type SubcategoryResolver interface {
 }
 type YearResolver interface {
 	CaseCount(ctx context.Context, obj *graph.Year) (int, error)
+	ActionCounts(ctx context.Context, obj *graph.Year) ([]*graph.ActionCount, error)
 	Evidence(ctx context.Context, obj *graph.Year) ([]*graph.Span, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
 
 // region    ***************************** args.gotpl *****************************
+
+func (ec *executionContext) field_Case_themes_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "theme",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["theme"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Improvement_themes_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "theme",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["theme"] = arg0
+	return args, nil
+}
 
 // endregion ***************************** args.gotpl *****************************
 
@@ -266,7 +296,8 @@ func (ec *executionContext) _Case_themes(ctx context.Context, field graphql.Coll
 			return ec.fieldContext_Case_themes(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Case().Themes(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Case().Themes(ctx, obj, fc.Args["theme"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*graph.ThemeTag) graphql.Marshaler {
@@ -276,7 +307,7 @@ func (ec *executionContext) _Case_themes(ctx context.Context, field graphql.Coll
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Case_themes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Case_themes(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Case",
 		Field:      field,
@@ -285,6 +316,17 @@ func (ec *executionContext) fieldContext_Case_themes(_ context.Context, field gr
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_ThemeTag(ctx, field)
 		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Case_themes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -747,7 +789,8 @@ func (ec *executionContext) _Improvement_themes(ctx context.Context, field graph
 			return ec.fieldContext_Improvement_themes(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Improvement().Themes(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Improvement().Themes(ctx, obj, fc.Args["theme"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*graph.ThemeTag) graphql.Marshaler {
@@ -757,7 +800,7 @@ func (ec *executionContext) _Improvement_themes(ctx context.Context, field graph
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Improvement_themes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Improvement_themes(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Improvement",
 		Field:      field,
@@ -767,7 +810,41 @@ func (ec *executionContext) fieldContext_Improvement_themes(_ context.Context, f
 			return ec.childFields_ThemeTag(ctx, field)
 		},
 	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Improvement_themes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Improvement_actions(ctx context.Context, field graphql.CollectedField, obj *graph.Improvement) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Improvement_actions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Improvement().Actions(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []graph.ActionType) graphql.Marshaler {
+			return ec.marshalNActionType2ᚕgithubᚗcomᚋombudsgraphᚋombudsgraphᚋgraphᚐActionTypeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Improvement_actions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Improvement", field, true, true, errors.New("field of type ActionType does not have child fields"))
 }
 
 func (ec *executionContext) _Improvement_evidence(ctx context.Context, field graphql.CollectedField, obj *graph.Improvement) (ret graphql.Marshaler) {
@@ -1190,6 +1267,38 @@ func (ec *executionContext) _Year_caseCount(ctx context.Context, field graphql.C
 }
 func (ec *executionContext) fieldContext_Year_caseCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Year", field, true, true, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _Year_actionCounts(ctx context.Context, field graphql.CollectedField, obj *graph.Year) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Year_actionCounts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Year().ActionCounts(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.ActionCount) graphql.Marshaler {
+			return ec.marshalNActionCount2ᚕᚖgithubᚗcomᚋombudsgraphᚋombudsgraphᚋgraphᚐActionCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Year_actionCounts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Year",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ActionCount(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Year_evidence(ctx context.Context, field graphql.CollectedField, obj *graph.Year) (ret graphql.Marshaler) {
@@ -1893,6 +2002,44 @@ func (ec *executionContext) _Improvement(ctx context.Context, sel ast.SelectionS
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "actions":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Improvement_actions(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "evidence":
 			out.Values[i] = ec._Improvement_evidence(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -2176,6 +2323,44 @@ func (ec *executionContext) _Year(ctx context.Context, sel ast.SelectionSet, obj
 					}
 				}()
 				res = ec._Year_caseCount(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "actionCounts":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Year_actionCounts(ctx, field, obj)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}

@@ -28,6 +28,8 @@ type ResolverRoot interface {
 	Case() CaseResolver
 	Category() CategoryResolver
 	Claim() ClaimResolver
+	ClaimCheck() ClaimCheckResolver
+	ComparisonRow() ComparisonRowResolver
 	Council() CouncilResolver
 	Evidence() EvidenceResolver
 	Improvement() ImprovementResolver
@@ -45,6 +47,11 @@ type DirectiveRoot struct {
 }
 
 type ComplexityRoot struct {
+	ActionCount struct {
+		Action func(childComplexity int) int
+		Count  func(childComplexity int) int
+	}
+
 	Article struct {
 		Claims   func(childComplexity int, unit *graph.ClaimUnit) int
 		Councils func(childComplexity int) int
@@ -52,7 +59,7 @@ type ComplexityRoot struct {
 		Headline func(childComplexity int) int
 		ID       func(childComplexity int) int
 		Source   func(childComplexity int) int
-		Themes   func(childComplexity int) int
+		Themes   func(childComplexity int, theme *string) int
 		Years    func(childComplexity int) int
 	}
 
@@ -70,7 +77,7 @@ type ComplexityRoot struct {
 		Improvements func(childComplexity int) int
 		Reference    func(childComplexity int) int
 		Subcategory  func(childComplexity int) int
-		Themes       func(childComplexity int) int
+		Themes       func(childComplexity int, theme *string) int
 		Year         func(childComplexity int) int
 	}
 
@@ -95,6 +102,7 @@ type ComplexityRoot struct {
 
 	Claim struct {
 		Article   func(childComplexity int) int
+		Check     func(childComplexity int) int
 		Evidence  func(childComplexity int) int
 		ID        func(childComplexity int) int
 		Qualifier func(childComplexity int) int
@@ -104,7 +112,29 @@ type ComplexityRoot struct {
 		Value     func(childComplexity int) int
 	}
 
+	ClaimCheck struct {
+		Council       func(childComplexity int) int
+		Metric        func(childComplexity int) int
+		OfficialValue func(childComplexity int) int
+		Reason        func(childComplexity int) int
+		Statistics    func(childComplexity int) int
+		Status        func(childComplexity int) int
+		Year          func(childComplexity int) int
+	}
+
+	Comparison struct {
+		Rows func(childComplexity int) int
+		Year func(childComplexity int) int
+	}
+
+	ComparisonRow struct {
+		Council               func(childComplexity int) int
+		DifferenceFromSimilar func(childComplexity int) int
+		Statistics            func(childComplexity int) int
+	}
+
 	Council struct {
+		ActionCounts  func(childComplexity int) int
 		Articles      func(childComplexity int) int
 		AuthorityType func(childComplexity int) int
 		Cases         func(childComplexity int, filter *model.CaseFilter, first *int, after *string) int
@@ -113,6 +143,7 @@ type ComplexityRoot struct {
 		Improvements  func(childComplexity int, filter *model.CaseFilter, first *int, after *string) int
 		Letters       func(childComplexity int) int
 		Name          func(childComplexity int) int
+		Peers         func(childComplexity int) int
 		Reports       func(childComplexity int) int
 		Slug          func(childComplexity int) int
 		Statistics    func(childComplexity int) int
@@ -148,12 +179,13 @@ type ComplexityRoot struct {
 	}
 
 	Improvement struct {
+		Actions  func(childComplexity int) int
 		Case     func(childComplexity int) int
 		Council  func(childComplexity int) int
 		Evidence func(childComplexity int) int
 		ID       func(childComplexity int) int
 		Text     func(childComplexity int) int
-		Themes   func(childComplexity int) int
+		Themes   func(childComplexity int, theme *string) int
 		Year     func(childComplexity int) int
 	}
 
@@ -187,11 +219,13 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
+		ActionCounts   func(childComplexity int, filter *model.CaseFilter) int
 		Articles       func(childComplexity int, council *string, year *string, theme *string) int
 		AuthorityTypes func(childComplexity int) int
 		Case           func(childComplexity int, reference string) int
 		Cases          func(childComplexity int, filter *model.CaseFilter, first *int, after *string) int
 		Categories     func(childComplexity int) int
+		Compare        func(childComplexity int, councils []string, year *string) int
 		Council        func(childComplexity int, slug string) int
 		Councils       func(childComplexity int, authorityType *string, first *int, after *string) int
 		Document       func(childComplexity int, name string) int
@@ -200,6 +234,7 @@ type ComplexityRoot struct {
 		Node           func(childComplexity int, id string) int
 		Nodes          func(childComplexity int, ids []string) int
 		Theme          func(childComplexity int, slug string) int
+		ThemeMatrix    func(childComplexity int, themes []string, councils []string, years []string) int
 		Themes         func(childComplexity int) int
 		Year           func(childComplexity int, label string) int
 		Years          func(childComplexity int) int
@@ -211,7 +246,7 @@ type ComplexityRoot struct {
 		ID             func(childComplexity int) int
 		PublicInterest func(childComplexity int) int
 		Summary        func(childComplexity int) int
-		Themes         func(childComplexity int) int
+		Themes         func(childComplexity int, theme *string) int
 		Title          func(childComplexity int) int
 	}
 
@@ -223,12 +258,15 @@ type ComplexityRoot struct {
 	}
 
 	Statistics struct {
+		ChangeFromPrevious          func(childComplexity int) int
 		ComplianceOutcomes          func(childComplexity int) int
 		CompliancePercent           func(childComplexity int) int
 		Council                     func(childComplexity int) int
+		DifferenceFromSimilar       func(childComplexity int) int
 		Evidence                    func(childComplexity int) int
 		ID                          func(childComplexity int) int
 		Investigations              func(childComplexity int) int
+		Previous                    func(childComplexity int) int
 		SatisfactoryRemedyDecisions func(childComplexity int) int
 		SatisfactoryRemedyPercent   func(childComplexity int) int
 		SimilarAuthorities          func(childComplexity int) int
@@ -237,6 +275,13 @@ type ComplexityRoot struct {
 		UpheldPer100k               func(childComplexity int) int
 		UpheldPercent               func(childComplexity int) int
 		Year                        func(childComplexity int) int
+	}
+
+	StatisticsDelta struct {
+		CompliancePercent         func(childComplexity int) int
+		SatisfactoryRemedyPercent func(childComplexity int) int
+		UpheldPer100k             func(childComplexity int) int
+		UpheldPercent             func(childComplexity int) int
 	}
 
 	Subcategory struct {
@@ -249,10 +294,12 @@ type ComplexityRoot struct {
 
 	Theme struct {
 		Acronyms         func(childComplexity int) int
+		ActionCounts     func(childComplexity int) int
 		ArticleCount     func(childComplexity int) int
 		Articles         func(childComplexity int) int
 		CaseCount        func(childComplexity int) int
 		Cases            func(childComplexity int, first *int, after *string) int
+		Cooccurring      func(childComplexity int) int
 		Councils         func(childComplexity int) int
 		Description      func(childComplexity int) int
 		ID               func(childComplexity int) int
@@ -264,7 +311,16 @@ type ComplexityRoot struct {
 		Slug             func(childComplexity int) int
 		Subcategories    func(childComplexity int) int
 		Terms            func(childComplexity int) int
-		Timeline         func(childComplexity int) int
+		Timeline         func(childComplexity int, include []model.ThemeItemKind) int
+	}
+
+	ThemeCooccurrence struct {
+		ArticleCount     func(childComplexity int) int
+		CaseCount        func(childComplexity int) int
+		ImprovementCount func(childComplexity int) int
+		ReportCount      func(childComplexity int) int
+		Theme            func(childComplexity int) int
+		Total            func(childComplexity int) int
 	}
 
 	ThemeCouncil struct {
@@ -276,6 +332,23 @@ type ComplexityRoot struct {
 		LastSeen         func(childComplexity int) int
 		ReportCount      func(childComplexity int) int
 		Theme            func(childComplexity int) int
+	}
+
+	ThemeMatrix struct {
+		Cells    func(childComplexity int) int
+		Councils func(childComplexity int) int
+		Themes   func(childComplexity int) int
+		Years    func(childComplexity int) int
+	}
+
+	ThemeMatrixCell struct {
+		ArticleCount     func(childComplexity int) int
+		CaseCount        func(childComplexity int) int
+		Council          func(childComplexity int) int
+		ImprovementCount func(childComplexity int) int
+		Theme            func(childComplexity int) int
+		Total            func(childComplexity int) int
+		Year             func(childComplexity int) int
 	}
 
 	ThemeTag struct {
@@ -293,12 +366,13 @@ type ComplexityRoot struct {
 	}
 
 	Year struct {
-		CaseCount func(childComplexity int) int
-		EndDate   func(childComplexity int) int
-		Evidence  func(childComplexity int) int
-		ID        func(childComplexity int) int
-		Label     func(childComplexity int) int
-		StartDate func(childComplexity int) int
+		ActionCounts func(childComplexity int) int
+		CaseCount    func(childComplexity int) int
+		EndDate      func(childComplexity int) int
+		Evidence     func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Label        func(childComplexity int) int
+		StartDate    func(childComplexity int) int
 	}
 }
 
@@ -315,6 +389,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	ec := newExecutionContext(nil, e, nil)
 	_ = ec
 	switch typeName + "." + field {
+
+	case "ActionCount.action":
+		if e.ComplexityRoot.ActionCount.Action == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActionCount.Action(childComplexity), true
+	case "ActionCount.count":
+		if e.ComplexityRoot.ActionCount.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActionCount.Count(childComplexity), true
 
 	case "Article.claims":
 		if e.ComplexityRoot.Article.Claims == nil {
@@ -362,7 +449,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Article.Themes(childComplexity), true
+		args, err := ec.field_Article_themes_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Article.Themes(childComplexity, args["theme"].(*string)), true
 	case "Article.years":
 		if e.ComplexityRoot.Article.Years == nil {
 			break
@@ -436,7 +528,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Case.Themes(childComplexity), true
+		args, err := ec.field_Case_themes_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Case.Themes(childComplexity, args["theme"].(*string)), true
 	case "Case.year":
 		if e.ComplexityRoot.Case.Year == nil {
 			break
@@ -513,6 +610,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Claim.Article(childComplexity), true
+	case "Claim.check":
+		if e.ComplexityRoot.Claim.Check == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.Check(childComplexity), true
 	case "Claim.evidence":
 		if e.ComplexityRoot.Claim.Evidence == nil {
 			break
@@ -556,6 +659,87 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Claim.Value(childComplexity), true
 
+	case "ClaimCheck.council":
+		if e.ComplexityRoot.ClaimCheck.Council == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimCheck.Council(childComplexity), true
+	case "ClaimCheck.metric":
+		if e.ComplexityRoot.ClaimCheck.Metric == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimCheck.Metric(childComplexity), true
+	case "ClaimCheck.officialValue":
+		if e.ComplexityRoot.ClaimCheck.OfficialValue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimCheck.OfficialValue(childComplexity), true
+	case "ClaimCheck.reason":
+		if e.ComplexityRoot.ClaimCheck.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimCheck.Reason(childComplexity), true
+	case "ClaimCheck.statistics":
+		if e.ComplexityRoot.ClaimCheck.Statistics == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimCheck.Statistics(childComplexity), true
+	case "ClaimCheck.status":
+		if e.ComplexityRoot.ClaimCheck.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimCheck.Status(childComplexity), true
+	case "ClaimCheck.year":
+		if e.ComplexityRoot.ClaimCheck.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ClaimCheck.Year(childComplexity), true
+
+	case "Comparison.rows":
+		if e.ComplexityRoot.Comparison.Rows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Comparison.Rows(childComplexity), true
+	case "Comparison.year":
+		if e.ComplexityRoot.Comparison.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Comparison.Year(childComplexity), true
+
+	case "ComparisonRow.council":
+		if e.ComplexityRoot.ComparisonRow.Council == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ComparisonRow.Council(childComplexity), true
+	case "ComparisonRow.differenceFromSimilar":
+		if e.ComplexityRoot.ComparisonRow.DifferenceFromSimilar == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ComparisonRow.DifferenceFromSimilar(childComplexity), true
+	case "ComparisonRow.statistics":
+		if e.ComplexityRoot.ComparisonRow.Statistics == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ComparisonRow.Statistics(childComplexity), true
+
+	case "Council.actionCounts":
+		if e.ComplexityRoot.Council.ActionCounts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Council.ActionCounts(childComplexity), true
 	case "Council.articles":
 		if e.ComplexityRoot.Council.Articles == nil {
 			break
@@ -614,6 +798,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Council.Name(childComplexity), true
+	case "Council.peers":
+		if e.ComplexityRoot.Council.Peers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Council.Peers(childComplexity), true
 	case "Council.reports":
 		if e.ComplexityRoot.Council.Reports == nil {
 			break
@@ -739,6 +929,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Evidence.Start(childComplexity), true
 
+	case "Improvement.actions":
+		if e.ComplexityRoot.Improvement.Actions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Improvement.Actions(childComplexity), true
 	case "Improvement.case":
 		if e.ComplexityRoot.Improvement.Case == nil {
 			break
@@ -774,7 +970,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Improvement.Themes(childComplexity), true
+		args, err := ec.field_Improvement_themes_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Improvement.Themes(childComplexity, args["theme"].(*string)), true
 	case "Improvement.year":
 		if e.ComplexityRoot.Improvement.Year == nil {
 			break
@@ -888,6 +1089,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
 
+	case "Query.actionCounts":
+		if e.ComplexityRoot.Query.ActionCounts == nil {
+			break
+		}
+
+		args, err := ec.field_Query_actionCounts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ActionCounts(childComplexity, args["filter"].(*model.CaseFilter)), true
 	case "Query.articles":
 		if e.ComplexityRoot.Query.Articles == nil {
 			break
@@ -933,6 +1145,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Categories(childComplexity), true
+	case "Query.compare":
+		if e.ComplexityRoot.Query.Compare == nil {
+			break
+		}
+
+		args, err := ec.field_Query_compare_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Compare(childComplexity, args["councils"].([]string), args["year"].(*string)), true
 	case "Query.council":
 		if e.ComplexityRoot.Query.Council == nil {
 			break
@@ -1017,6 +1240,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Theme(childComplexity, args["slug"].(string)), true
+	case "Query.themeMatrix":
+		if e.ComplexityRoot.Query.ThemeMatrix == nil {
+			break
+		}
+
+		args, err := ec.field_Query_themeMatrix_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ThemeMatrix(childComplexity, args["themes"].([]string), args["councils"].([]string), args["years"].([]string)), true
 	case "Query.themes":
 		if e.ComplexityRoot.Query.Themes == nil {
 			break
@@ -1076,7 +1310,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Report.Themes(childComplexity), true
+		args, err := ec.field_Report_themes_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Report.Themes(childComplexity, args["theme"].(*string)), true
 	case "Report.title":
 		if e.ComplexityRoot.Report.Title == nil {
 			break
@@ -1109,6 +1348,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SimilarAuthorities.UpheldPercent(childComplexity), true
 
+	case "Statistics.changeFromPrevious":
+		if e.ComplexityRoot.Statistics.ChangeFromPrevious == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statistics.ChangeFromPrevious(childComplexity), true
 	case "Statistics.complianceOutcomes":
 		if e.ComplexityRoot.Statistics.ComplianceOutcomes == nil {
 			break
@@ -1127,6 +1372,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Statistics.Council(childComplexity), true
+	case "Statistics.differenceFromSimilar":
+		if e.ComplexityRoot.Statistics.DifferenceFromSimilar == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statistics.DifferenceFromSimilar(childComplexity), true
 	case "Statistics.evidence":
 		if e.ComplexityRoot.Statistics.Evidence == nil {
 			break
@@ -1145,6 +1396,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Statistics.Investigations(childComplexity), true
+	case "Statistics.previous":
+		if e.ComplexityRoot.Statistics.Previous == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statistics.Previous(childComplexity), true
 	case "Statistics.satisfactoryRemedyDecisions":
 		if e.ComplexityRoot.Statistics.SatisfactoryRemedyDecisions == nil {
 			break
@@ -1194,6 +1451,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Statistics.Year(childComplexity), true
 
+	case "StatisticsDelta.compliancePercent":
+		if e.ComplexityRoot.StatisticsDelta.CompliancePercent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsDelta.CompliancePercent(childComplexity), true
+	case "StatisticsDelta.satisfactoryRemedyPercent":
+		if e.ComplexityRoot.StatisticsDelta.SatisfactoryRemedyPercent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsDelta.SatisfactoryRemedyPercent(childComplexity), true
+	case "StatisticsDelta.upheldPer100k":
+		if e.ComplexityRoot.StatisticsDelta.UpheldPer100k == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsDelta.UpheldPer100k(childComplexity), true
+	case "StatisticsDelta.upheldPercent":
+		if e.ComplexityRoot.StatisticsDelta.UpheldPercent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsDelta.UpheldPercent(childComplexity), true
+
 	case "Subcategory.caseCount":
 		if e.ComplexityRoot.Subcategory.CaseCount == nil {
 			break
@@ -1231,6 +1513,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Theme.Acronyms(childComplexity), true
+	case "Theme.actionCounts":
+		if e.ComplexityRoot.Theme.ActionCounts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Theme.ActionCounts(childComplexity), true
 	case "Theme.articleCount":
 		if e.ComplexityRoot.Theme.ArticleCount == nil {
 			break
@@ -1260,6 +1548,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Theme.Cases(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Theme.cooccurring":
+		if e.ComplexityRoot.Theme.Cooccurring == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Theme.Cooccurring(childComplexity), true
 	case "Theme.councils":
 		if e.ComplexityRoot.Theme.Councils == nil {
 			break
@@ -1336,7 +1630,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			break
 		}
 
-		return e.ComplexityRoot.Theme.Timeline(childComplexity), true
+		args, err := ec.field_Theme_timeline_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Theme.Timeline(childComplexity, args["include"].([]model.ThemeItemKind)), true
+
+	case "ThemeCooccurrence.articleCount":
+		if e.ComplexityRoot.ThemeCooccurrence.ArticleCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThemeCooccurrence.ArticleCount(childComplexity), true
+	case "ThemeCooccurrence.caseCount":
+		if e.ComplexityRoot.ThemeCooccurrence.CaseCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThemeCooccurrence.CaseCount(childComplexity), true
+	case "ThemeCooccurrence.improvementCount":
+		if e.ComplexityRoot.ThemeCooccurrence.ImprovementCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThemeCooccurrence.ImprovementCount(childComplexity), true
+	case "ThemeCooccurrence.reportCount":
+		if e.ComplexityRoot.ThemeCooccurrence.ReportCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThemeCooccurrence.ReportCount(childComplexity), true
+	case "ThemeCooccurrence.theme":
+		if e.ComplexityRoot.ThemeCooccurrence.Theme == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThemeCooccurrence.Theme(childComplexity), true
+	case "ThemeCooccurrence.total":
+		if e.ComplexityRoot.ThemeCooccurrence.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThemeCooccurrence.Total(childComplexity), true
 
 	case "ThemeCouncil.articleCount":
 		if e.ComplexityRoot.ThemeCouncil.ArticleCount == nil {
@@ -1386,6 +1722,74 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ThemeCouncil.Theme(childComplexity), true
+
+	case "ThemeMatrix.cells":
+		if e.ComplexityRoot.ThemeMatrix.Cells == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThemeMatrix.Cells(childComplexity), true
+	case "ThemeMatrix.councils":
+		if e.ComplexityRoot.ThemeMatrix.Councils == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThemeMatrix.Councils(childComplexity), true
+	case "ThemeMatrix.themes":
+		if e.ComplexityRoot.ThemeMatrix.Themes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThemeMatrix.Themes(childComplexity), true
+	case "ThemeMatrix.years":
+		if e.ComplexityRoot.ThemeMatrix.Years == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThemeMatrix.Years(childComplexity), true
+
+	case "ThemeMatrixCell.articleCount":
+		if e.ComplexityRoot.ThemeMatrixCell.ArticleCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThemeMatrixCell.ArticleCount(childComplexity), true
+	case "ThemeMatrixCell.caseCount":
+		if e.ComplexityRoot.ThemeMatrixCell.CaseCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThemeMatrixCell.CaseCount(childComplexity), true
+	case "ThemeMatrixCell.council":
+		if e.ComplexityRoot.ThemeMatrixCell.Council == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThemeMatrixCell.Council(childComplexity), true
+	case "ThemeMatrixCell.improvementCount":
+		if e.ComplexityRoot.ThemeMatrixCell.ImprovementCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThemeMatrixCell.ImprovementCount(childComplexity), true
+	case "ThemeMatrixCell.theme":
+		if e.ComplexityRoot.ThemeMatrixCell.Theme == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThemeMatrixCell.Theme(childComplexity), true
+	case "ThemeMatrixCell.total":
+		if e.ComplexityRoot.ThemeMatrixCell.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThemeMatrixCell.Total(childComplexity), true
+	case "ThemeMatrixCell.year":
+		if e.ComplexityRoot.ThemeMatrixCell.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThemeMatrixCell.Year(childComplexity), true
 
 	case "ThemeTag.basis":
 		if e.ComplexityRoot.ThemeTag.Basis == nil {
@@ -1437,6 +1841,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ThemeYear.Year(childComplexity), true
 
+	case "Year.actionCounts":
+		if e.ComplexityRoot.Year.ActionCounts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Year.ActionCounts(childComplexity), true
 	case "Year.caseCount":
 		if e.ComplexityRoot.Year.CaseCount == nil {
 			break
@@ -1543,6 +1953,185 @@ func newExecutionContext(
 }
 
 var sources = []*ast.Source{
+	{Name: "../../../schema/analysis.graphqls", Input: `extend type Query {
+  "Counts of themed cases, improvements and articles per council, business year and theme, ready for a heatmap. Empty or omitted lists select everything; unknown slugs and labels are errors."
+  themeMatrix(
+    "Theme slugs, such as ` + "`" + `send` + "`" + `."
+    themes: [String!]
+    "Council slugs."
+    councils: [String!]
+    "Business year labels, such as ` + "`" + `2023-24` + "`" + `."
+    years: [String!]
+  ): ThemeMatrix!
+  "Sets councils' statistics for one business year side by side, with the similar-authority averages and each council's difference from them."
+  compare(
+    "Council slugs, at least one."
+    councils: [String!]!
+    "A business year label; the latest year any of the councils has statistics for when omitted."
+    year: String
+  ): Comparison!
+  "How many of the improvements the filter selects agree to each kind of action. Every action type is listed, zeros included."
+  actionCounts("Which improvements to count; all when omitted." filter: CaseFilter): [ActionCount!]!
+}
+
+"The council × year × theme counts of themed items: the axes, and the cells that are not empty."
+type ThemeMatrix {
+  "The themes selected, in the theme file's order."
+  themes: [Theme!]!
+  "The councils selected, by name."
+  councils: [Council!]!
+  "The business years selected, oldest first."
+  years: [Year!]!
+  "One cell for each council, year and theme with at least one themed item, by council and year."
+  cells: [ThemeMatrixCell!]!
+}
+
+"The themed items of one council, business year and theme."
+type ThemeMatrixCell {
+  "The council."
+  council: Council!
+  "The business year."
+  year: Year!
+  "The theme."
+  theme: Theme!
+  "Themed cases received in the year."
+  caseCount: Int!
+  "Themed improvements agreed after those cases."
+  improvementCount: Int!
+  "Themed articles about the council that mention the year."
+  articleCount: Int!
+  "All three counts added up."
+  total: Int!
+}
+
+"Councils' statistics for one business year, side by side."
+type Comparison {
+  "The business year compared."
+  year: Year!
+  "One row per council, in the order asked."
+  rows: [ComparisonRow!]!
+}
+
+"One council's statistics in a comparison."
+type ComparisonRow {
+  "The council."
+  council: Council!
+  "The council's statistics for the year, or null when it has none."
+  statistics: Statistics
+  "The council's values minus the similar-authority averages, or null when it has no statistics for the year."
+  differenceFromSimilar: StatisticsDelta
+}
+
+"Differences between two sets of the four compared statistics: positive when the first is higher. Null where either value is missing."
+type StatisticsDelta {
+  "Difference in the share of investigations upheld, in percentage points."
+  upheldPercent: Float
+  "Difference in upheld decisions per 100,000 residents."
+  upheldPer100k: Float
+  "Difference in the compliance rate, in percentage points."
+  compliancePercent: Float
+  "Difference in the satisfactory remedy rate, in percentage points."
+  satisfactoryRemedyPercent: Float
+}
+
+"What a council agreed to do in a service improvement."
+enum ActionType {
+  "Remind or brief staff, or share the decision with them."
+  REMIND_OR_BRIEF
+  "Train staff."
+  TRAIN
+  "Review a case, a process or records."
+  REVIEW
+  "Change or introduce a procedure, policy, plan or system."
+  CHANGE_PROCEDURE
+  "Provide evidence or an update to the Ombudsman."
+  PROVIDE_EVIDENCE
+  "Apologise."
+  APOLOGISE
+  "Pay a remedy, refund or compensation."
+  PAY
+  "None of the above."
+  OTHER
+}
+
+"How many improvements agree to one kind of action."
+type ActionCount {
+  "The kind of action."
+  action: ActionType!
+  "How many improvements agree to it."
+  count: Int!
+}
+
+"The kinds of themed item a timeline can count."
+enum ThemeItemKind {
+  "Cases, by the year they were received."
+  CASE
+  "Improvements, by their case's year."
+  IMPROVEMENT
+  "Articles, by the years they mention."
+  ARTICLE
+}
+
+"Another theme that occurs on the same items as a theme."
+type ThemeCooccurrence {
+  "The other theme."
+  theme: Theme!
+  "Cases that carry both themes."
+  caseCount: Int!
+  "Improvements that carry both themes."
+  improvementCount: Int!
+  "Reports that carry both themes."
+  reportCount: Int!
+  "Articles that carry both themes."
+  articleCount: Int!
+  "All four counts added up."
+  total: Int!
+}
+
+"How a claim stands against the official statistics."
+enum ClaimStatus {
+  "The official statistic agrees, within half a percentage point."
+  CONSISTENT
+  "The official statistic says something else."
+  DIFFERS
+  "There is no official statistic to check the claim against."
+  UNVERIFIED
+}
+
+"A statistic the Ombudsman publishes."
+enum StatisticMetric {
+  "The share of investigations upheld."
+  UPHELD_PERCENT
+  "The share of cases where recommendations were complied with."
+  COMPLIANCE_PERCENT
+  "The share of upheld cases the council had already remedied."
+  SATISFACTORY_REMEDY_PERCENT
+  "The similar-authority average of the share upheld."
+  SIMILAR_UPHELD_PERCENT
+  "The similar-authority average compliance rate."
+  SIMILAR_COMPLIANCE_PERCENT
+  "The similar-authority average satisfactory remedy rate."
+  SIMILAR_SATISFACTORY_REMEDY_PERCENT
+}
+
+"The check of a claim against the official statistic it speaks about."
+type ClaimCheck {
+  "The verdict."
+  status: ClaimStatus!
+  "The statistic the claim speaks about, when it could be told."
+  metric: StatisticMetric
+  "The council the claim speaks about, when it could be told."
+  council: Council
+  "The business year the claim speaks about, when it could be told."
+  year: Year
+  "The official statistics checked against, when the graph has them."
+  statistics: Statistics
+  "The official value, when the graph has it."
+  officialValue: Float
+  "Why the claim got its status."
+  reason: String!
+}
+`, BuiltIn: false},
 	{Name: "../../../schema/article.graphqls", Input: `"The unit of a claim's value."
 enum ClaimUnit {
   "A percentage, from 0 to 100 for a share."
@@ -1564,7 +2153,7 @@ type Article implements Node {
   "The article's claims: every percentage and amount of money it states."
   claims("Only claims of this unit." unit: ClaimUnit): [Claim!]!
   "The themes the article carries, and why."
-  themes: [ThemeTag!]!
+  themes("Only this theme (a slug)." theme: String): [ThemeTag!]!
   "The article's document."
   source: Document!
   "The quoted headline."
@@ -1587,6 +2176,8 @@ type Claim implements Node {
   sentence: String!
   "The article that makes the claim."
   article: Article!
+  "The claim checked against the official statistic it speaks about."
+  check: ClaimCheck!
   "The quoted sentence and claim."
   evidence: [Evidence!]!
 }
@@ -1648,7 +2239,7 @@ type Case implements Node {
   "The improvements the council agreed after the case, in order."
   improvements: [Improvement!]!
   "The themes the case carries, and why."
-  themes: [ThemeTag!]!
+  themes("Only this theme (a slug)." theme: String): [ThemeTag!]!
   "Where documents list the case."
   evidence: [Evidence!]!
 }
@@ -1684,7 +2275,9 @@ type Improvement implements Node {
   "The business year of its case."
   year: Year!
   "The themes the improvement carries, and why."
-  themes: [ThemeTag!]!
+  themes("Only this theme (a slug)." theme: String): [ThemeTag!]!
+  "What the council agreed to do, classified."
+  actions: [ActionType!]!
   "The quoted improvement."
   evidence: [Evidence!]!
 }
@@ -1747,6 +2340,8 @@ type Year implements Node {
   endDate: String!
   "How many cases were received in the year."
   caseCount: Int!
+  "How many improvements agreed after the year's cases agree to each kind of action."
+  actionCounts: [ActionCount!]!
   "Where documents state or imply the year."
   evidence: [Evidence!]!
 }
@@ -1789,6 +2384,10 @@ type Council implements Node {
   articles: [Article!]!
   "The themes the council's items carry, with counts, in the theme file's order."
   themes: [ThemeCouncil!]!
+  "The councils of the same authority type, by name, this one left out."
+  peers: [Council!]!
+  "How many of the council's improvements agree to each kind of action."
+  actionCounts: [ActionCount!]!
   "Where documents name the council."
   evidence: [Evidence!]!
 }
@@ -1847,6 +2446,12 @@ type Statistics implements Node {
   satisfactoryRemedyPercent: Float
   "The averages of authorities of the same type."
   similarAuthorities: SimilarAuthorities!
+  "The council's values minus the similar-authority averages."
+  differenceFromSimilar: StatisticsDelta!
+  "The council's statistics for the year before, or null when there are none."
+  previous: Statistics
+  "The change from the year before (this year minus that year), or null when there is no year before."
+  changeFromPrevious: StatisticsDelta
   "The document the statistics come from."
   source: Document!
   "The quoted lines the statistics were read from."
@@ -1878,7 +2483,7 @@ type Report implements Node {
   "The council the report is against."
   council: Council!
   "The themes the report carries, and why."
-  themes: [ThemeTag!]!
+  themes("Only this theme (a slug)." theme: String): [ThemeTag!]!
   "The quoted title and summary."
   evidence: [Evidence!]!
 }
@@ -2046,8 +2651,12 @@ type Theme implements Node {
   articleCount: Int!
   "Every council with at least one themed item of any kind, by name, with counts per kind."
   councils: [ThemeCouncil!]!
-  "Themed cases and improvements per business year, oldest first; only years with themed cases."
-  timeline: [ThemeYear!]!
+  "Themed items per business year, oldest first: the years in which items of the included kinds carry the theme (by default, years with themed cases)."
+  timeline("The kinds of item whose years to include; CASE when omitted." include: [ThemeItemKind!]): [ThemeYear!]!
+  "The themes that occur on the same items as this one, most items first."
+  cooccurring: [ThemeCooccurrence!]!
+  "How many of the theme's improvements agree to each kind of action."
+  actionCounts: [ActionCount!]!
   "The themed cases, newest reference first."
   cases("How many: 20 by default, at most 100." first: Int, "Resume after this cursor." after: String): CaseConnection!
   "The themed improvements, by case."
@@ -2108,6 +2717,16 @@ var parsedSchema = gqlparser.MustLoadSchema(sources...)
 // childFields_* functions provide shared child field context lookups.
 // Each function is generated once per unique object type, deduplicating the
 // switch statements that were previously inlined in every fieldContext_* function.
+
+func (ec *executionContext) childFields_ActionCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "action":
+		return ec.fieldContext_ActionCount_action(ctx, field)
+	case "count":
+		return ec.fieldContext_ActionCount_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ActionCount", field.Name)
+}
 
 func (ec *executionContext) childFields_Article(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
@@ -2221,10 +2840,54 @@ func (ec *executionContext) childFields_Claim(ctx context.Context, field graphql
 		return ec.fieldContext_Claim_sentence(ctx, field)
 	case "article":
 		return ec.fieldContext_Claim_article(ctx, field)
+	case "check":
+		return ec.fieldContext_Claim_check(ctx, field)
 	case "evidence":
 		return ec.fieldContext_Claim_evidence(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Claim", field.Name)
+}
+
+func (ec *executionContext) childFields_ClaimCheck(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "status":
+		return ec.fieldContext_ClaimCheck_status(ctx, field)
+	case "metric":
+		return ec.fieldContext_ClaimCheck_metric(ctx, field)
+	case "council":
+		return ec.fieldContext_ClaimCheck_council(ctx, field)
+	case "year":
+		return ec.fieldContext_ClaimCheck_year(ctx, field)
+	case "statistics":
+		return ec.fieldContext_ClaimCheck_statistics(ctx, field)
+	case "officialValue":
+		return ec.fieldContext_ClaimCheck_officialValue(ctx, field)
+	case "reason":
+		return ec.fieldContext_ClaimCheck_reason(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ClaimCheck", field.Name)
+}
+
+func (ec *executionContext) childFields_Comparison(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "year":
+		return ec.fieldContext_Comparison_year(ctx, field)
+	case "rows":
+		return ec.fieldContext_Comparison_rows(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Comparison", field.Name)
+}
+
+func (ec *executionContext) childFields_ComparisonRow(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "council":
+		return ec.fieldContext_ComparisonRow_council(ctx, field)
+	case "statistics":
+		return ec.fieldContext_ComparisonRow_statistics(ctx, field)
+	case "differenceFromSimilar":
+		return ec.fieldContext_ComparisonRow_differenceFromSimilar(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ComparisonRow", field.Name)
 }
 
 func (ec *executionContext) childFields_Council(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2251,6 +2914,10 @@ func (ec *executionContext) childFields_Council(ctx context.Context, field graph
 		return ec.fieldContext_Council_articles(ctx, field)
 	case "themes":
 		return ec.fieldContext_Council_themes(ctx, field)
+	case "peers":
+		return ec.fieldContext_Council_peers(ctx, field)
+	case "actionCounts":
+		return ec.fieldContext_Council_actionCounts(ctx, field)
 	case "evidence":
 		return ec.fieldContext_Council_evidence(ctx, field)
 	}
@@ -2327,6 +2994,8 @@ func (ec *executionContext) childFields_Improvement(ctx context.Context, field g
 		return ec.fieldContext_Improvement_year(ctx, field)
 	case "themes":
 		return ec.fieldContext_Improvement_themes(ctx, field)
+	case "actions":
+		return ec.fieldContext_Improvement_actions(ctx, field)
 	case "evidence":
 		return ec.fieldContext_Improvement_evidence(ctx, field)
 	}
@@ -2451,12 +3120,32 @@ func (ec *executionContext) childFields_Statistics(ctx context.Context, field gr
 		return ec.fieldContext_Statistics_satisfactoryRemedyPercent(ctx, field)
 	case "similarAuthorities":
 		return ec.fieldContext_Statistics_similarAuthorities(ctx, field)
+	case "differenceFromSimilar":
+		return ec.fieldContext_Statistics_differenceFromSimilar(ctx, field)
+	case "previous":
+		return ec.fieldContext_Statistics_previous(ctx, field)
+	case "changeFromPrevious":
+		return ec.fieldContext_Statistics_changeFromPrevious(ctx, field)
 	case "source":
 		return ec.fieldContext_Statistics_source(ctx, field)
 	case "evidence":
 		return ec.fieldContext_Statistics_evidence(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Statistics", field.Name)
+}
+
+func (ec *executionContext) childFields_StatisticsDelta(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "upheldPercent":
+		return ec.fieldContext_StatisticsDelta_upheldPercent(ctx, field)
+	case "upheldPer100k":
+		return ec.fieldContext_StatisticsDelta_upheldPer100k(ctx, field)
+	case "compliancePercent":
+		return ec.fieldContext_StatisticsDelta_compliancePercent(ctx, field)
+	case "satisfactoryRemedyPercent":
+		return ec.fieldContext_StatisticsDelta_satisfactoryRemedyPercent(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StatisticsDelta", field.Name)
 }
 
 func (ec *executionContext) childFields_Subcategory(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2503,6 +3192,10 @@ func (ec *executionContext) childFields_Theme(ctx context.Context, field graphql
 		return ec.fieldContext_Theme_councils(ctx, field)
 	case "timeline":
 		return ec.fieldContext_Theme_timeline(ctx, field)
+	case "cooccurring":
+		return ec.fieldContext_Theme_cooccurring(ctx, field)
+	case "actionCounts":
+		return ec.fieldContext_Theme_actionCounts(ctx, field)
 	case "cases":
 		return ec.fieldContext_Theme_cases(ctx, field)
 	case "improvements":
@@ -2513,6 +3206,24 @@ func (ec *executionContext) childFields_Theme(ctx context.Context, field graphql
 		return ec.fieldContext_Theme_articles(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Theme", field.Name)
+}
+
+func (ec *executionContext) childFields_ThemeCooccurrence(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "theme":
+		return ec.fieldContext_ThemeCooccurrence_theme(ctx, field)
+	case "caseCount":
+		return ec.fieldContext_ThemeCooccurrence_caseCount(ctx, field)
+	case "improvementCount":
+		return ec.fieldContext_ThemeCooccurrence_improvementCount(ctx, field)
+	case "reportCount":
+		return ec.fieldContext_ThemeCooccurrence_reportCount(ctx, field)
+	case "articleCount":
+		return ec.fieldContext_ThemeCooccurrence_articleCount(ctx, field)
+	case "total":
+		return ec.fieldContext_ThemeCooccurrence_total(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ThemeCooccurrence", field.Name)
 }
 
 func (ec *executionContext) childFields_ThemeCouncil(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2535,6 +3246,40 @@ func (ec *executionContext) childFields_ThemeCouncil(ctx context.Context, field 
 		return ec.fieldContext_ThemeCouncil_lastSeen(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ThemeCouncil", field.Name)
+}
+
+func (ec *executionContext) childFields_ThemeMatrix(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "themes":
+		return ec.fieldContext_ThemeMatrix_themes(ctx, field)
+	case "councils":
+		return ec.fieldContext_ThemeMatrix_councils(ctx, field)
+	case "years":
+		return ec.fieldContext_ThemeMatrix_years(ctx, field)
+	case "cells":
+		return ec.fieldContext_ThemeMatrix_cells(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ThemeMatrix", field.Name)
+}
+
+func (ec *executionContext) childFields_ThemeMatrixCell(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "council":
+		return ec.fieldContext_ThemeMatrixCell_council(ctx, field)
+	case "year":
+		return ec.fieldContext_ThemeMatrixCell_year(ctx, field)
+	case "theme":
+		return ec.fieldContext_ThemeMatrixCell_theme(ctx, field)
+	case "caseCount":
+		return ec.fieldContext_ThemeMatrixCell_caseCount(ctx, field)
+	case "improvementCount":
+		return ec.fieldContext_ThemeMatrixCell_improvementCount(ctx, field)
+	case "articleCount":
+		return ec.fieldContext_ThemeMatrixCell_articleCount(ctx, field)
+	case "total":
+		return ec.fieldContext_ThemeMatrixCell_total(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ThemeMatrixCell", field.Name)
 }
 
 func (ec *executionContext) childFields_ThemeTag(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2577,6 +3322,8 @@ func (ec *executionContext) childFields_Year(ctx context.Context, field graphql.
 		return ec.fieldContext_Year_endDate(ctx, field)
 	case "caseCount":
 		return ec.fieldContext_Year_caseCount(ctx, field)
+	case "actionCounts":
+		return ec.fieldContext_Year_actionCounts(ctx, field)
 	case "evidence":
 		return ec.fieldContext_Year_evidence(ctx, field)
 	}

@@ -23,7 +23,9 @@ type ThemeResolver interface {
 	ReportCount(ctx context.Context, obj *graph.Theme) (int, error)
 	ArticleCount(ctx context.Context, obj *graph.Theme) (int, error)
 	Councils(ctx context.Context, obj *graph.Theme) ([]*graph.ThemeCouncil, error)
-	Timeline(ctx context.Context, obj *graph.Theme) ([]*graph.ThemeYear, error)
+	Timeline(ctx context.Context, obj *graph.Theme, include []model.ThemeItemKind) ([]*graph.ThemeYear, error)
+	Cooccurring(ctx context.Context, obj *graph.Theme) ([]*graph.Cooccurrence, error)
+	ActionCounts(ctx context.Context, obj *graph.Theme) ([]*graph.ActionCount, error)
 	Cases(ctx context.Context, obj *graph.Theme, first *int, after *string) (*model.CaseConnection, error)
 	Improvements(ctx context.Context, obj *graph.Theme, first *int, after *string) (*model.ImprovementConnection, error)
 	Reports(ctx context.Context, obj *graph.Theme) ([]*graph.Report, error)
@@ -78,6 +80,20 @@ func (ec *executionContext) field_Theme_improvements_args(ctx context.Context, r
 		return nil, err
 	}
 	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Theme_timeline_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "include",
+		func(ctx context.Context, v any) ([]model.ThemeItemKind, error) {
+			return ec.unmarshalOThemeItemKind2ᚕgithubᚗcomᚋombudsgraphᚋombudsgraphᚋinternalᚋapiᚋmodelᚐThemeItemKindᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["include"] = arg0
 	return args, nil
 }
 
@@ -379,7 +395,8 @@ func (ec *executionContext) _Theme_timeline(ctx context.Context, field graphql.C
 			return ec.fieldContext_Theme_timeline(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Theme().Timeline(ctx, obj)
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Theme().Timeline(ctx, obj, fc.Args["include"].([]model.ThemeItemKind))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*graph.ThemeYear) graphql.Marshaler {
@@ -389,7 +406,7 @@ func (ec *executionContext) _Theme_timeline(ctx context.Context, field graphql.C
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Theme_timeline(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Theme_timeline(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Theme",
 		Field:      field,
@@ -397,6 +414,81 @@ func (ec *executionContext) fieldContext_Theme_timeline(_ context.Context, field
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_ThemeYear(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Theme_timeline_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Theme_cooccurring(ctx context.Context, field graphql.CollectedField, obj *graph.Theme) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Theme_cooccurring(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Theme().Cooccurring(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Cooccurrence) graphql.Marshaler {
+			return ec.marshalNThemeCooccurrence2ᚕᚖgithubᚗcomᚋombudsgraphᚋombudsgraphᚋgraphᚐCooccurrenceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Theme_cooccurring(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Theme",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThemeCooccurrence(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Theme_actionCounts(ctx context.Context, field graphql.CollectedField, obj *graph.Theme) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Theme_actionCounts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Theme().ActionCounts(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.ActionCount) graphql.Marshaler {
+			return ec.marshalNActionCount2ᚕᚖgithubᚗcomᚋombudsgraphᚋombudsgraphᚋgraphᚐActionCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Theme_actionCounts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Theme",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ActionCount(ctx, field)
 		},
 	}
 	return fc, nil
@@ -1244,6 +1336,82 @@ func (ec *executionContext) _Theme(ctx context.Context, sel ast.SelectionSet, ob
 					}
 				}()
 				res = ec._Theme_timeline(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "cooccurring":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Theme_cooccurring(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "actionCounts":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Theme_actionCounts(ctx, field, obj)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}

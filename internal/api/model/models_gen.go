@@ -3,6 +3,11 @@
 package model
 
 import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
+
 	"github.com/ombudsgraph/ombudsgraph/graph"
 )
 
@@ -91,4 +96,65 @@ type PageInfo struct {
 // `theme(slug: "send")` or `cases(filter: …)`; every fact links to the quote
 // it came from through `evidence`.
 type Query struct {
+}
+
+// The kinds of themed item a timeline can count.
+type ThemeItemKind string
+
+const (
+	// Cases, by the year they were received.
+	ThemeItemKindCase ThemeItemKind = "CASE"
+	// Improvements, by their case's year.
+	ThemeItemKindImprovement ThemeItemKind = "IMPROVEMENT"
+	// Articles, by the years they mention.
+	ThemeItemKindArticle ThemeItemKind = "ARTICLE"
+)
+
+var AllThemeItemKind = []ThemeItemKind{
+	ThemeItemKindCase,
+	ThemeItemKindImprovement,
+	ThemeItemKindArticle,
+}
+
+func (e ThemeItemKind) IsValid() bool {
+	switch e {
+	case ThemeItemKindCase, ThemeItemKindImprovement, ThemeItemKindArticle:
+		return true
+	}
+	return false
+}
+
+func (e ThemeItemKind) String() string {
+	return string(e)
+}
+
+func (e *ThemeItemKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ThemeItemKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ThemeItemKind", str)
+	}
+	return nil
+}
+
+func (e ThemeItemKind) MarshalGQL(w io.Writer) {
+	fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ThemeItemKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ThemeItemKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }

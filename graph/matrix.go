@@ -1,0 +1,191 @@
+package graph
+
+import (
+	"cmp"
+	"slices"
+)
+
+// cell is one council and business year.
+type cell struct {
+	council string
+	year    int
+}
+
+// MatrixCell counts the items of one council, business year and theme.
+type MatrixCell struct {
+	Council          *Council
+	Year             Year
+	Theme            *Theme
+	CaseCount        int
+	ImprovementCount int
+	ArticleCount     int
+}
+
+// Total is the number of themed items in the cell.
+func (c *MatrixCell) Total() int { return c.CaseCount + c.ImprovementCount + c.ArticleCount }
+
+// Matrix is the council × year × theme counts, ready for a heatmap: its axes,
+// and the cells that are not empty.
+type Matrix struct {
+	Themes   []*Theme
+	Councils []*Council
+	Years    []Year
+	Cells    []*MatrixCell
+}
+
+// ThemeMatrix returns the counts of themed cases, improvements and articles
+// for each council, business year and theme selected. Empty selections select
+// everything; unknown slugs and labels are errors. Reports have no year, so
+// they are not counted.
+func (g *Graph) ThemeMatrix(themes, councils, years []string) (*Matrix, error) {
+	m := &Matrix{}
+	for _, s := range themes {
+		t, ok := g.themeBySlug[s]
+		if !ok {
+			return nil, Errorf(CodeInvalid, "themes: no theme %q", s)
+		}
+		m.Themes = append(m.Themes, t)
+	}
+	if len(themes) == 0 {
+		m.Themes = g.themes
+	}
+	for _, s := range councils {
+		c, ok := g.councilBySlug[s]
+		if !ok {
+			return nil, Errorf(CodeInvalid, "councils: no council %q", s)
+		}
+		m.Councils = append(m.Councils, c)
+	}
+	if len(councils) == 0 {
+		m.Councils = g.councils
+	}
+	for _, l := range years {
+		y, err := ParseYear(l)
+		if err != nil {
+			return nil, err
+		}
+		m.Years = append(m.Years, y)
+	}
+	if len(years) == 0 {
+		m.Years = g.years
+	}
+	for _, t := range m.Themes {
+		for _, c := range m.Councils {
+			for _, y := range m.Years {
+				if mc, ok := g.matrix[t.Slug][cell{c.Slug, y.First}]; ok {
+					m.Cells = append(m.Cells, mc)
+				}
+			}
+		}
+	}
+	slices.SortStableFunc(m.Cells, func(a, b *MatrixCell) int {
+		return cmp.Or(g.rank[a.Council.ID()]-g.rank[b.Council.ID()], a.Year.First-b.Year.First)
+	})
+	return m, nil
+}
+
+// Cooccurrence counts the items that carry both a theme and another.
+type Cooccurrence struct {
+	Theme            *Theme
+	CaseCount        int
+	ImprovementCount int
+	ReportCount      int
+	ArticleCount     int
+}
+
+// Total is the number of items that carry both themes.
+func (c Cooccurrence) Total() int {
+	return c.CaseCount + c.ImprovementCount + c.ReportCount + c.ArticleCount
+}
+
+// Cooccurring returns the themes that occur on the same items as the theme
+// with the given slug, most items first.
+func (g *Graph) Cooccurring(slug string) []Cooccurrence { return g.cooccur[slug] }
+
+// countThemes fills the matrix and the co-occurrence counts.
+func (b *builder) countThemes() {
+	g := b.g
+	g.matrix = map[string]map[cell]*MatrixCell{}
+	at := func(t string, council string, y Year) *MatrixCell {
+		m := g.matrix[t]
+		if m == nil {
+			m = map[cell]*MatrixCell{}
+			g.matrix[t] = m
+		}
+		k := cell{council, y.First}
+		mc, ok := m[k]
+		if !ok {
+			mc = &MatrixCell{Council: g.councilBySlug[council], Year: y, Theme: g.themeBySlug[t]}
+			m[k] = mc
+		}
+		return mc
+	}
+	type pair struct{ a, b string }
+	pairs := map[pair]*Cooccurrence{}
+	both := func(themes []string, kind Kind) {
+		for _, a := range themes {
+			for _, b := range themes {
+				if a == b {
+					continue
+				}
+				p := pairs[pair{a, b}]
+				if p == nil {
+					p = &Cooccurrence{Theme: g.themeBySlug[b]}
+					pairs[pair{a, b}] = p
+				}
+				switch kind {
+				case KindCase:
+					p.CaseCount++
+				case KindImprovement:
+					p.ImprovementCount++
+				case KindReport:
+					p.ReportCount++
+				case KindArticle:
+					p.ArticleCount++
+				}
+			}
+		}
+	}
+	for _, c := range g.cases {
+		ts := g.ThemesOf(c.ID())
+		for _, t := range ts {
+			at(t, c.CouncilSlug, c.Year).CaseCount++
+		}
+		both(ts, KindCase)
+	}
+	for _, im := range g.improvements {
+		c := g.caseByRef[im.CaseRef]
+		ts := g.ThemesOf(im.ID())
+		for _, t := range ts {
+			at(t, c.CouncilSlug, c.Year).ImprovementCount++
+		}
+		both(ts, KindImprovement)
+	}
+	for _, r := range g.reports {
+		both(g.ThemesOf(r.ID()), KindReport)
+	}
+	for _, a := range g.articles {
+		ts := g.ThemesOf(a.ID())
+		for _, t := range ts {
+			for _, s := range a.CouncilSlugs {
+				for _, y := range a.Years {
+					at(t, s, y).ArticleCount++
+				}
+			}
+		}
+		both(ts, KindArticle)
+	}
+	g.cooccur = map[string][]Cooccurrence{}
+	order := map[string]int{}
+	for i, t := range g.themes {
+		order[t.Slug] = i
+	}
+	for p, c := range pairs {
+		g.cooccur[p.a] = append(g.cooccur[p.a], *c)
+	}
+	for _, cs := range g.cooccur {
+		slices.SortFunc(cs, func(x, y Cooccurrence) int {
+			return cmp.Or(y.Total()-x.Total(), order[x.Theme.Slug]-order[y.Theme.Slug])
+		})
+	}
+}
