@@ -59,7 +59,9 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		if res.failed != nil {
 			return fmt.Errorf("%w\nombudsgraph serve: not serving a corpus with documents that do not parse; fix them or leave them out", res.failed)
 		}
-		holder.Set(res.graph, "")
+		if err := holder.Load(res.graph, ""); err != nil {
+			return err
+		}
 		attrs := []any{"source", "embedded", "revision", res.graph.Revision(), "documents", len(res.graph.Documents()), "seed", !c.noSeed, "docs", []string(c.docs)}
 		for _, k := range res.graph.Counts().Entities {
 			attrs = append(attrs, k.Name, k.Count)

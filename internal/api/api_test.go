@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"strings"
 	"testing"
 
@@ -12,6 +13,7 @@ import (
 
 	"github.com/ombudsgraph/ombudsgraph/graph"
 	"github.com/ombudsgraph/ombudsgraph/internal/api"
+	"github.com/ombudsgraph/ombudsgraph/internal/search"
 	"github.com/ombudsgraph/ombudsgraph/seed"
 )
 
@@ -28,9 +30,20 @@ func seedGraph(t testing.TB) *graph.Graph {
 	return g
 }
 
+func newHandler(t testing.TB, g *graph.Graph) http.Handler {
+	t.Helper()
+	var idx *search.Index
+	if g != nil {
+		var err error
+		if idx, err = search.Build(g); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return api.NewHandler(func() (*graph.Graph, *search.Index) { return g, idx }, slog.New(slog.NewTextHandler(io.Discard, nil)))
+}
+
 func newClient(t testing.TB, g *graph.Graph) *client.Client {
-	h := api.NewHandler(func() *graph.Graph { return g }, slog.New(slog.NewTextHandler(io.Discard, nil)))
-	return client.New(h)
+	return client.New(newHandler(t, g))
 }
 
 type pageResult struct {
@@ -115,6 +128,16 @@ func TestConnectionsPageByPage(t *testing.T) {
 			func() []string { cs, _ := g.Cases(graph.Filter{Theme: "send"}); return ids(cs) }},
 		{"a theme's improvements", `query($first: Int, $after: String) { theme(slug: "send") { improvements(first: $first, after: $after) {` + edges + `} } }`, []string{"theme", "improvements"},
 			func() []string { is, _ := g.Improvements(graph.Filter{Theme: "send"}); return ids(is) }},
+		{"search", `query($first: Int, $after: String) { search(text: "council staff", first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }`, []string{"search"},
+			func() []string {
+				idx, _ := search.Build(g)
+				hits, _, _ := idx.Search("council staff", search.Filter{}, 0, 1000)
+				var out []string
+				for _, h := range hits {
+					out = append(out, h.ID)
+				}
+				return out
+			}},
 	}
 	for _, tc := range cases {
 		for _, first := range []int{1, 3, 100} {
@@ -208,6 +231,10 @@ func TestErrors(t *testing.T) {
 		{"bad authority type", `{ councils(authorityType: "Parish") { totalCount } }`, "BAD_USER_INPUT", "authorityType: \"Parish\" is not one of"},
 		{"unknown field", `{ councils { colour } }`, "GRAPHQL_VALIDATION_FAILED", "Cannot query field"},
 		{"syntax error", `{ councils( }`, "GRAPHQL_PARSE_FAILED", ""},
+		{"empty search", `{ search(text: "  ") { totalCount } }`, "BAD_USER_INPUT", "text: give some words to search for"},
+		{"search cursor of another list", `{ search(text: "staff", after: "` + councilCursor + `") { totalCount } }`, "BAD_USER_INPUT", "is not a cursor of a search"},
+		{"unknown theme in a matrix", `{ themeMatrix(themes: ["nope"]) { cells { total } } }`, "BAD_USER_INPUT", "themes: no theme \"nope\""},
+		{"compare nothing", `{ compare(councils: []) { year { label } } }`, "BAD_USER_INPUT", "councils: name at least one council"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -2,17 +2,12 @@ package api_test
 
 import (
 	"encoding/json"
-	"io"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/ombudsgraph/ombudsgraph/graph"
-	"github.com/ombudsgraph/ombudsgraph/internal/api"
 )
 
 // acceptanceCases is where the acceptance suite's queries live, beside the
@@ -27,7 +22,7 @@ func BenchmarkAcceptance(b *testing.B) {
 		b.Skipf("no acceptance queries at %s: the benchmark needs ../shared beside the repository", acceptanceCases)
 	}
 	g := seedGraph(b)
-	h := api.NewHandler(func() *graph.Graph { return g }, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	h := newHandler(b, g)
 	for _, f := range files {
 		src, err := os.ReadFile(f)
 		if err != nil {

@@ -3,6 +3,7 @@ package api
 import (
 	"encoding/base64"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/ombudsgraph/ombudsgraph/graph"
@@ -128,4 +129,35 @@ func deref(s *string) string {
 		return ""
 	}
 	return *s
+}
+
+const searchCursorPrefix = "search:v1:"
+
+// searchCursor is the cursor of the hit at the given position. Hits have no
+// rank in the graph, so their cursors count positions in the results, which
+// are stable for a given graph and search.
+func searchCursor(pos int) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(searchCursorPrefix + strconv.Itoa(pos)))
+}
+
+// searchPage reads first and after for a search: the page size and the
+// position of its first hit.
+func searchPage(first *int, after *string) (size, offset int, err error) {
+	size = DefaultPage
+	if first != nil {
+		size = *first
+		if size < 0 || size > MaxPage {
+			return 0, 0, graph.Errorf(graph.CodeInvalid, "first: %d is out of range; give 0 to %d", size, MaxPage)
+		}
+	}
+	if after != nil {
+		raw, err := base64.RawURLEncoding.DecodeString(*after)
+		pos, ok := strings.CutPrefix(string(raw), searchCursorPrefix)
+		n, convErr := strconv.Atoi(pos)
+		if err != nil || !ok || convErr != nil || n < 0 {
+			return 0, 0, graph.Errorf(graph.CodeInvalid, "after: %q is not a cursor of a search; pass pageInfo.endCursor from an earlier page of the same search", *after)
+		}
+		offset = n + 1
+	}
+	return size, offset, nil
 }

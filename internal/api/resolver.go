@@ -10,6 +10,7 @@ import (
 	"context"
 
 	"github.com/ombudsgraph/ombudsgraph/graph"
+	"github.com/ombudsgraph/ombudsgraph/internal/search"
 )
 
 // Resolver is the root resolver. It holds nothing: each request is answered
@@ -17,20 +18,35 @@ import (
 // swapped in mid-request is never mixed with the one before it.
 type Resolver struct{}
 
-type graphKey struct{}
+type snapshotKey struct{}
 
-// WithGraph returns a context whose operations are answered from g.
-func WithGraph(ctx context.Context, g *graph.Graph) context.Context {
-	return context.WithValue(ctx, graphKey{}, g)
+type snapshot struct {
+	graph  *graph.Graph
+	search *search.Index
+}
+
+// WithGraph returns a context whose operations are answered from g and
+// searched with idx, its index.
+func WithGraph(ctx context.Context, g *graph.Graph, idx *search.Index) context.Context {
+	return context.WithValue(ctx, snapshotKey{}, snapshot{g, idx})
 }
 
 // graphOf returns the graph pinned in ctx.
 func graphOf(ctx context.Context) (*graph.Graph, error) {
-	g, _ := ctx.Value(graphKey{}).(*graph.Graph)
-	if g == nil {
+	s, _ := ctx.Value(snapshotKey{}).(snapshot)
+	if s.graph == nil {
 		return nil, graph.Errorf(graph.CodeUnavailable, "no graph is loaded yet; try again shortly")
 	}
-	return g, nil
+	return s.graph, nil
+}
+
+// searchOf returns the graph and search index pinned in ctx.
+func searchOf(ctx context.Context) (*graph.Graph, *search.Index, error) {
+	s, _ := ctx.Value(snapshotKey{}).(snapshot)
+	if s.graph == nil || s.search == nil {
+		return nil, nil, graph.Errorf(graph.CodeUnavailable, "no graph is loaded yet; try again shortly")
+	}
+	return s.graph, s.search, nil
 }
 
 // ptrs returns pointers to the elements of xs, for lists gqlgen wants as

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/ombudsgraph/ombudsgraph/graph"
+	"github.com/ombudsgraph/ombudsgraph/internal/search"
 	"github.com/ombudsgraph/ombudsgraph/internal/store"
 )
 
@@ -31,6 +32,7 @@ type Graph struct {
 
 type snapshot struct {
 	graph    *graph.Graph
+	search   *search.Index
 	revision string // the store's revision it was built from
 	loadedAt time.Time
 }
@@ -39,20 +41,27 @@ type snapshot struct {
 // ("embedded", or the store's address) for the readiness report.
 func New(source string) *Graph { return &Graph{source: source} }
 
-// Current returns the current graph, or nil before the first is loaded.
-func (g *Graph) Current() *graph.Graph {
+// Current returns the current graph and its search index, or nils before
+// the first is loaded. The two always belong together.
+func (g *Graph) Current() (*graph.Graph, *search.Index) {
 	if s := g.current.Load(); s != nil {
-		return s.graph
+		return s.graph, s.search
 	}
-	return nil
+	return nil, nil
 }
 
-// Set swaps in a graph built from the store at the given revision.
-func (g *Graph) Set(gr *graph.Graph, revision string) {
-	g.current.Store(&snapshot{graph: gr, revision: revision, loadedAt: time.Now()})
+// Load builds the search index of gr and swaps both in, as built from the
+// store at the given revision.
+func (g *Graph) Load(gr *graph.Graph, revision string) error {
+	idx, err := search.Build(gr)
+	if err != nil {
+		return err
+	}
+	g.current.Store(&snapshot{graph: gr, search: idx, revision: revision, loadedAt: time.Now()})
 	g.mu.Lock()
 	g.staleSince, g.lastErr = time.Time{}, ""
 	g.mu.Unlock()
+	return nil
 }
 
 func (g *Graph) fail(err error) {
@@ -183,7 +192,9 @@ func refresh(ctx context.Context, g *Graph, s store.Store, o Options) error {
 	if err != nil {
 		return errors.Join(errors.New("build"), err)
 	}
-	g.Set(built, rev)
+	if err := g.Load(built, rev); err != nil {
+		return err
+	}
 	attrs := []any{"storeRevision", rev, "revision", built.Revision(), "documents", len(built.Documents()), "took", time.Since(start).String()}
 	for _, c := range built.Counts().Entities {
 		attrs = append(attrs, c.Name, c.Count)

@@ -18,12 +18,14 @@ import (
 	"github.com/ombudsgraph/ombudsgraph/graph"
 	"github.com/ombudsgraph/ombudsgraph/internal/api"
 	"github.com/ombudsgraph/ombudsgraph/internal/live"
+	"github.com/ombudsgraph/ombudsgraph/internal/search"
 )
 
 // Config configures the server's handler.
 type Config struct {
-	// Graph returns the graph to answer from, or nil while none is loaded.
-	Graph func() *graph.Graph
+	// Graph returns the graph to answer from and its search index, or nils
+	// while none is loaded.
+	Graph func() (*graph.Graph, *search.Index)
 	// Status returns the state /readyz reports.
 	Status func() live.Status
 	// Logger receives one line per request, and internal errors.

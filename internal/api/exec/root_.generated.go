@@ -233,6 +233,7 @@ type ComplexityRoot struct {
 		Improvements   func(childComplexity int, filter *model.CaseFilter, first *int, after *string) int
 		Node           func(childComplexity int, id string) int
 		Nodes          func(childComplexity int, ids []string) int
+		Search         func(childComplexity int, text string, filter *model.SearchFilter, first *int, after *string) int
 		Theme          func(childComplexity int, slug string) int
 		ThemeMatrix    func(childComplexity int, themes []string, councils []string, years []string) int
 		Themes         func(childComplexity int) int
@@ -248,6 +249,20 @@ type ComplexityRoot struct {
 		Summary        func(childComplexity int) int
 		Themes         func(childComplexity int, theme *string) int
 		Title          func(childComplexity int) int
+	}
+
+	SearchConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	SearchEdge struct {
+		Cursor  func(childComplexity int) int
+		Kind    func(childComplexity int) int
+		Node    func(childComplexity int) int
+		Score   func(childComplexity int) int
+		Snippet func(childComplexity int) int
 	}
 
 	SimilarAuthorities struct {
@@ -1229,6 +1244,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Nodes(childComplexity, args["ids"].([]string)), true
+	case "Query.search":
+		if e.ComplexityRoot.Query.Search == nil {
+			break
+		}
+
+		args, err := ec.field_Query_search_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Search(childComplexity, args["text"].(string), args["filter"].(*model.SearchFilter), args["first"].(*int), args["after"].(*string)), true
 	case "Query.theme":
 		if e.ComplexityRoot.Query.Theme == nil {
 			break
@@ -1322,6 +1348,56 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Report.Title(childComplexity), true
+
+	case "SearchConnection.edges":
+		if e.ComplexityRoot.SearchConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchConnection.Edges(childComplexity), true
+	case "SearchConnection.pageInfo":
+		if e.ComplexityRoot.SearchConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchConnection.PageInfo(childComplexity), true
+	case "SearchConnection.totalCount":
+		if e.ComplexityRoot.SearchConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchConnection.TotalCount(childComplexity), true
+
+	case "SearchEdge.cursor":
+		if e.ComplexityRoot.SearchEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchEdge.Cursor(childComplexity), true
+	case "SearchEdge.kind":
+		if e.ComplexityRoot.SearchEdge.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchEdge.Kind(childComplexity), true
+	case "SearchEdge.node":
+		if e.ComplexityRoot.SearchEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchEdge.Node(childComplexity), true
+	case "SearchEdge.score":
+		if e.ComplexityRoot.SearchEdge.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchEdge.Score(childComplexity), true
+	case "SearchEdge.snippet":
+		if e.ComplexityRoot.SearchEdge.Snippet == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchEdge.Snippet(childComplexity), true
 
 	case "SimilarAuthorities.compliancePercent":
 		if e.ComplexityRoot.SimilarAuthorities.CompliancePercent == nil {
@@ -1893,6 +1969,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalMap := graphql.BuildUnmarshalerMap(
 		ec.unmarshalInputCaseFilter,
+		ec.unmarshalInputSearchFilter,
 	)
 	first := true
 
@@ -2613,6 +2690,75 @@ type Evidence {
   end: Int!
 }
 `, BuiltIn: false},
+	{Name: "../../../schema/search.graphqls", Input: `extend type Query {
+  """
+  Full-text search over improvements, reports, letters, articles and claims,
+  most relevant first. Words match their stems ("reminded" finds "remind");
+  "quoted phrases" match as phrases. Every phrase must match, and at least one
+  of the other words.
+  """
+  search(
+    "The words and \"quoted phrases\" to search for, at most 500 characters."
+    text: String!
+    "Which nodes to search; all when omitted."
+    filter: SearchFilter
+    "How many hits to return: 20 by default, at most 100."
+    first: Int
+    "Return hits after this cursor."
+    after: String
+  ): SearchConnection!
+}
+
+"The kinds of node search covers."
+enum SearchKind {
+  "Service improvements."
+  IMPROVEMENT
+  "Reports published against councils."
+  REPORT
+  "Annual review letters, whole."
+  LETTER
+  "News articles, whole."
+  ARTICLE
+  "Claims, by their sentences."
+  CLAIM
+}
+
+"Narrows a search. Empty fields select everything."
+input SearchFilter {
+  "Only these kinds of node."
+  kinds: [SearchKind!]
+  "Only nodes of this council (a slug)."
+  council: String
+  "Only nodes of this business year, such as ` + "`" + `2023-24` + "`" + `."
+  year: String
+  "Only nodes that carry this theme (a slug)."
+  theme: String
+}
+
+"A page of search hits."
+type SearchConnection {
+  "The hits of this page, most relevant first."
+  edges: [SearchEdge!]!
+  "Where this page stands."
+  pageInfo: PageInfo!
+  "How many hits there are in all pages."
+  totalCount: Int!
+}
+
+"One search hit."
+type SearchEdge {
+  "The node found."
+  node: Node!
+  "The kind of node found."
+  kind: SearchKind!
+  "How well it matches: higher is better."
+  score: Float!
+  "The best-matching passage, with the matched words marked <mark>…</mark>."
+  snippet: String!
+  "The cursor to pass as ` + "`" + `after` + "`" + ` to resume after this hit."
+  cursor: String!
+}
+`, BuiltIn: false},
 	{Name: "../../../schema/theme.graphqls", Input: `"Why an item carries a theme."
 enum ThemeBasis {
   "The item's own text matched one of the theme's terms or acronyms."
@@ -3078,6 +3224,34 @@ func (ec *executionContext) childFields_Report(ctx context.Context, field graphq
 		return ec.fieldContext_Report_evidence(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Report", field.Name)
+}
+
+func (ec *executionContext) childFields_SearchConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_SearchConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_SearchConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_SearchConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SearchConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_SearchEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_SearchEdge_node(ctx, field)
+	case "kind":
+		return ec.fieldContext_SearchEdge_kind(ctx, field)
+	case "score":
+		return ec.fieldContext_SearchEdge_score(ctx, field)
+	case "snippet":
+		return ec.fieldContext_SearchEdge_snippet(ctx, field)
+	case "cursor":
+		return ec.fieldContext_SearchEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SearchEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_SimilarAuthorities(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

@@ -98,6 +98,42 @@ type PageInfo struct {
 type Query struct {
 }
 
+// A page of search hits.
+type SearchConnection struct {
+	// The hits of this page, most relevant first.
+	Edges []*SearchEdge `json:"edges"`
+	// Where this page stands.
+	PageInfo *PageInfo `json:"pageInfo"`
+	// How many hits there are in all pages.
+	TotalCount int `json:"totalCount"`
+}
+
+// One search hit.
+type SearchEdge struct {
+	// The node found.
+	Node graph.Node `json:"node"`
+	// The kind of node found.
+	Kind graph.Kind `json:"kind"`
+	// How well it matches: higher is better.
+	Score float64 `json:"score"`
+	// The best-matching passage, with the matched words marked <mark>…</mark>.
+	Snippet string `json:"snippet"`
+	// The cursor to pass as `after` to resume after this hit.
+	Cursor string `json:"cursor"`
+}
+
+// Narrows a search. Empty fields select everything.
+type SearchFilter struct {
+	// Only these kinds of node.
+	Kinds []graph.Kind `json:"kinds,omitempty"`
+	// Only nodes of this council (a slug).
+	Council *string `json:"council,omitempty"`
+	// Only nodes of this business year, such as `2023-24`.
+	Year *string `json:"year,omitempty"`
+	// Only nodes that carry this theme (a slug).
+	Theme *string `json:"theme,omitempty"`
+}
+
 // The kinds of themed item a timeline can count.
 type ThemeItemKind string
 
