@@ -16,14 +16,15 @@ func newIndex() index {
 }
 
 // addCase records the keys of the item at pos, which belongs to case c and
-// carries the given themes.
-func (ix index) addCase(pos int, c *Case, themes []string) {
+// carries the given themes. keys folds names, remembering each.
+func (ix index) addCase(pos int, c *Case, themes []string, keys *folder) {
 	ix.council[c.CouncilSlug] = append(ix.council[c.CouncilSlug], pos)
 	ix.year[c.Year.Label()] = append(ix.year[c.Year.Label()], pos)
-	ix.category[foldKey(c.CategoryName)] = append(ix.category[foldKey(c.CategoryName)], pos)
-	sk := subKey(c.CategoryName, c.SubcategoryName)
+	cat, sub := keys.fold(c.CategoryName), keys.fold(c.SubcategoryName)
+	ix.category[cat] = append(ix.category[cat], pos)
+	sk := cat + "\x00" + sub
 	ix.subcategory[sk] = append(ix.subcategory[sk], pos)
-	ix.subName[foldKey(c.SubcategoryName)] = append(ix.subName[foldKey(c.SubcategoryName)], pos)
+	ix.subName[sub] = append(ix.subName[sub], pos)
 	for _, t := range themes {
 		ix.theme[t] = append(ix.theme[t], pos)
 	}
@@ -32,11 +33,12 @@ func (ix index) addCase(pos int, c *Case, themes []string) {
 func (b *builder) index() {
 	g := b.g
 	g.caseIdx, g.improvementIdx = newIndex(), newIndex()
+	keys := &folder{m: map[string]string{}}
 	for i, c := range g.cases {
-		g.caseIdx.addCase(i, c, g.ThemesOf(c.ID()))
+		g.caseIdx.addCase(i, c, g.ThemesOf(c.ID()), keys)
 	}
 	for i, im := range g.improvements {
-		g.improvementIdx.addCase(i, g.caseByRef[im.CaseRef], g.ThemesOf(im.ID()))
+		g.improvementIdx.addCase(i, g.caseByRef[im.CaseRef], g.ThemesOf(im.ID()), keys)
 	}
 }
 
@@ -131,4 +133,17 @@ func pick[T any](items []T, ix index, f Filter) ([]T, error) {
 		out[i] = items[p]
 	}
 	return out, nil
+}
+
+// folder folds names with foldKey, remembering the answers: a corpus has
+// few distinct category names and many cases.
+type folder struct{ m map[string]string }
+
+func (f *folder) fold(s string) string {
+	k, ok := f.m[s]
+	if !ok {
+		k = foldKey(s)
+		f.m[s] = k
+	}
+	return k
 }

@@ -37,13 +37,15 @@ func (b *builder) deriveTags() {
 	}
 	for _, im := range g.improvements {
 		tags := textTags(im.Matches, BasisText)
-		own := themeSet(tags)
-		caseTags := g.tags[NodeID(KindCase, caseKey(im.CaseRef))]
-		for _, t := range caseTags {
-			if !own[t.Theme] {
-				own[t.Theme] = true
+		own := len(tags)
+		for _, t := range g.tags[NodeID(KindCase, caseKey(im.CaseRef))] {
+			if !hasTheme(tags, t.Theme) {
 				tags = append(tags, ThemeTag{Theme: t.Theme, Term: t.Term, Basis: BasisCase, Evidence: t.Evidence})
 			}
+		}
+		if own == 0 {
+			g.tags[im.ID()] = tags // the case's tags, already in order
+			continue
 		}
 		g.tags[im.ID()] = b.orderTags(tags)
 	}
@@ -58,8 +60,8 @@ func (b *builder) deriveTags() {
 // orderTags sorts tags by the theme file's order, keeping each theme's
 // evidence in document order.
 func (b *builder) orderTags(tags []ThemeTag) []ThemeTag {
-	if len(tags) == 0 {
-		return nil
+	if len(tags) <= 1 {
+		return tags
 	}
 	out := make([]ThemeTag, 0, len(tags))
 	for _, t := range b.g.themes {
@@ -72,22 +74,12 @@ func (b *builder) orderTags(tags []ThemeTag) []ThemeTag {
 	return out
 }
 
-func themeSet(tags []ThemeTag) map[string]bool {
-	set := make(map[string]bool, len(tags))
-	for _, t := range tags {
-		set[t.Theme] = true
-	}
-	return set
-}
-
 // ThemesOf returns the slugs of the themes the node with the given ID
 // carries, in the theme file's order.
 func (g *Graph) ThemesOf(id string) []string {
 	var out []string
-	seen := map[string]bool{}
-	for _, t := range g.tags[id] {
-		if !seen[t.Theme] {
-			seen[t.Theme] = true
+	for _, t := range g.tags[id] { // tags are grouped by theme
+		if len(out) == 0 || out[len(out)-1] != t.Theme {
 			out = append(out, t.Theme)
 		}
 	}

@@ -19,15 +19,14 @@ var (
 
 // Lines of the service improvements section.
 var (
-	caseRef        = regexp.MustCompile(`^Case reference:\s*(\d{2})\s*(\d{3})\s*(\d{3})\s*$`)
-	caseCategory   = regexp.MustCompile(`^Category:\s*(\S.*?)\s*$`)
-	caseSub        = regexp.MustCompile(`^Sub[ -]?[Cc]ategory:\s*(\S.*?)\s*$`)
-	improvementRow = regexp.MustCompile(`^-\s*(?:•\s*)?(\S.*?)\s*$`)
-	improvIntro    = regexp.MustCompile(`^Since .+ agreed to make the following improvements`)
-	reportsIntro   = regexp.MustCompile(`^In the last .+ published the following .*reports? against (.+?)\.?$`)
-	noneListed     = regexp.MustCompile(`(?i)^(?:there are )?no (?:public )?(?:reports|service improvements|cases)\b`)
-	viewAll        = regexp.MustCompile(`^View all\b`)
-	lettersLine    = regexp.MustCompile(`^(?:We write to councils each year|and their performance in responding to our investigations|(?i:annual (?:review )?letter \d{4}))`)
+	caseRef      = regexp.MustCompile(`^Case reference:\s*(\d{2})\s*(\d{3})\s*(\d{3})\s*$`)
+	caseCategory = regexp.MustCompile(`^Category:\s*(\S.*?)\s*$`)
+	caseSub      = regexp.MustCompile(`^Sub[ -]?[Cc]ategory:\s*(\S.*?)\s*$`)
+	improvIntro  = regexp.MustCompile(`^Since .+ agreed to make the following improvements`)
+	reportsIntro = regexp.MustCompile(`^In the last .+ published the following .*reports? against (.+?)\.?$`)
+	noneListed   = regexp.MustCompile(`(?i)^(?:there are )?no (?:public )?(?:reports|service improvements|cases)\b`)
+	viewAll      = regexp.MustCompile(`^View all\b`)
+	lettersLine  = regexp.MustCompile(`^(?:We write to councils each year|and their performance in responding to our investigations|(?i:annual (?:review )?letter \d{4}))`)
 )
 
 type pageSection int
@@ -205,6 +204,9 @@ func (p *pageParser) reportLine(n int, line string) error {
 
 func (p *pageParser) improvementLine(n int, line string) error {
 	t := p.t
+	if p.cas != nil && p.cas.SubcategoryName != "" && strings.HasPrefix(line, "-") {
+		return p.improvement(n, line)
+	}
 	if m := caseRef.FindStringSubmatch(line); m != nil {
 		if err := p.endCase(n); err != nil {
 			return err
@@ -243,19 +245,29 @@ func (p *pageParser) improvementLine(n int, line string) error {
 		c.SubcategoryName = graph.CleanName(c.SubcategorySpan.Quote)
 		p.facts.Cases = append(p.facts.Cases, *c)
 	default:
-		m := improvementRow.FindStringSubmatchIndex(line)
-		if m == nil {
-			if viewAll.MatchString(line) {
-				return nil
-			}
-			return errorf(t.name, n, "expected an improvement ('- TEXT') or the next 'Case reference:' in case %s; found %s", c.Reference, found(line))
+		if viewAll.MatchString(line) {
+			return nil
 		}
-		p.items++
-		ev := p.valueSpan(n, line, m)
-		p.facts.Improvements = append(p.facts.Improvements, graph.Improvement{
-			CaseRef: c.Reference, Ordinal: p.items, Text: ev.Quote, Evidence: []graph.Span{ev},
-		})
+		return errorf(t.name, n, "expected an improvement ('- TEXT') or the next 'Case reference:' in case %s; found %s", c.Reference, found(line))
 	}
+	return nil
+}
+
+// improvement reads an improvement, a line "- TEXT" (a leading bullet '•'
+// is dropped), of the case being read.
+func (p *pageParser) improvement(n int, line string) error {
+	c := p.cas
+	text := strings.TrimLeft(line[1:], " \t")
+	text = strings.TrimLeft(strings.TrimPrefix(text, "•"), " \t")
+	if text == "" {
+		return errorf(p.t.name, n, "expected an improvement's text after '-' in case %s; found nothing", c.Reference)
+	}
+	off := strings.Index(p.t.lines[n-1], line) + len(line) - len(text)
+	p.items++
+	ev := p.t.span(n, off, off+len(text))
+	p.facts.Improvements = append(p.facts.Improvements, graph.Improvement{
+		CaseRef: c.Reference, Ordinal: p.items, Text: ev.Quote, Evidence: []graph.Span{ev},
+	})
 	return nil
 }
 

@@ -47,17 +47,30 @@ func ParseThemes(data []byte) ([]graph.Theme, error) {
 // Tagger finds the terms and acronyms of themes in text.
 type Tagger struct {
 	terms []term
+	// terms by the first bytes of their anchors: a text is read once, and at
+	// each word only the terms that could start there are tried.
+	folded, exact map[string][]int
 }
+
+// prefixLen is how many bytes of an anchor key the Tagger's maps.
+const prefixLen = 3
+
+func prefix(s string) string { return s[:min(len(s), prefixLen)] }
 
 // term is one term or acronym of a theme, compiled.
 type term struct {
 	theme string
 	order int // the theme's position in the theme file
-	re    *regexp.Regexp
-	// anchor is text every match contains (a term's first word, lower-cased,
-	// or the acronym itself), so that re only runs on text that holds it.
+	// re matches the term at the start of a text.
+	re *regexp.Regexp
+	// anchor is the text every match starts with (a term's first word,
+	// lower-cased, or an acronym's), so that re only runs where it stands.
 	anchor string
-	folded bool // anchor is sought in lower-cased text
+	folded bool // the term is sought in lower-cased text
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }
 
 // termSeparator stands between a term's words: "Education, Health and Care"
@@ -66,21 +79,30 @@ type term struct {
 const termSeparator = `[\s,;:()&/–-]+`
 
 // NewTagger compiles the themes' terms and acronyms. Terms match without
-// regard to case and acronyms with regard to it, both on word boundaries; a
-// trailing "(s)" makes a plural optional.
+// regard to case (of ASCII letters) and acronyms with regard to it, both on
+// word boundaries; a trailing "(s)" makes a plural optional.
 func NewTagger(themes []graph.Theme) *Tagger {
-	tg := &Tagger{}
+	tg := &Tagger{folded: map[string][]int{}, exact: map[string][]int{}}
+	defer func() {
+		for i, tm := range tg.terms {
+			m := tg.exact
+			if tm.folded {
+				m = tg.folded
+			}
+			m[prefix(tm.anchor)] = append(m[prefix(tm.anchor)], i)
+		}
+	}()
 	for i, t := range themes {
 		for _, tm := range t.Terms {
 			if words := termWords(tm); len(words) > 0 {
 				tg.terms = append(tg.terms, term{theme: t.Slug, order: i, anchor: strings.ToLower(firstWord(tm)), folded: true,
-					re: regexp.MustCompile(`(?i)\b` + strings.Join(words, termSeparator) + `\b`)})
+					re: regexp.MustCompile(`^` + strings.ToLower(strings.Join(words, termSeparator)) + `\b`)})
 			}
 		}
 		for _, a := range t.Acronyms {
 			if words := termWords(a); len(words) > 0 {
 				tg.terms = append(tg.terms, term{theme: t.Slug, order: i, anchor: firstWord(a),
-					re: regexp.MustCompile(`\b` + strings.Join(words, termSeparator) + `\b`)})
+					re: regexp.MustCompile(`^` + strings.Join(words, termSeparator) + `\b`)})
 			}
 		}
 	}
@@ -119,20 +141,34 @@ func (tg *Tagger) Match(s graph.Span) []graph.ThemeMatch {
 	var hits []found
 	f := fold(s.Quote)
 	seen := map[string]bool{}
-	lower := strings.ToLower(f)
-	for _, tm := range tg.terms {
-		if tm.folded && !strings.Contains(lower, tm.anchor) || !tm.folded && !strings.Contains(f, tm.anchor) {
-			continue
+	lower := asciiLower(f)
+	for at := 0; at < len(f); at++ {
+		if at > 0 && isWordByte(f[at-1]) || !isWordByte(f[at]) && f[at] < 0x80 {
+			continue // not the start of a word
 		}
-		for _, loc := range tm.re.FindAllStringIndex(f, -1) {
-			a, b := origOffset(s.Quote, f, loc[0]), origOffset(s.Quote, f, loc[1])
-			sent := sentenceAt(s.Quote, a)
-			key := fmt.Sprintf("%s\x00%d\x00%s", tm.theme, sent[0], strings.ToLower(f[loc[0]:loc[1]]))
-			if seen[key] {
-				continue
+		for _, cand := range [2]struct {
+			text  string
+			terms []int
+		}{{lower, tg.folded[prefix(lower[at:])]}, {f, tg.exact[prefix(f[at:])]}} {
+			for _, ti := range cand.terms {
+				tm := tg.terms[ti]
+				if !strings.HasPrefix(cand.text[at:], tm.anchor) {
+					continue
+				}
+				m := tm.re.FindStringIndex(cand.text[at:])
+				if m == nil {
+					continue
+				}
+				loc := [2]int{at, at + m[1]}
+				a, b := origOffset(s.Quote, f, loc[0]), origOffset(s.Quote, f, loc[1])
+				sent := sentenceAt(s.Quote, a)
+				key := fmt.Sprintf("%s\x00%d\x00%s", tm.theme, sent[0], lower[loc[0]:loc[1]])
+				if seen[key] {
+					continue
+				}
+				seen[key] = true
+				hits = append(hits, found{graph.ThemeMatch{Theme: tm.theme, Term: s.Quote[a:b], Evidence: subSpan(s, sent[0], sent[1])}, tm.order, a, b})
 			}
-			seen[key] = true
-			hits = append(hits, found{graph.ThemeMatch{Theme: tm.theme, Term: s.Quote[a:b], Evidence: subSpan(s, sent[0], sent[1])}, tm.order, a, b})
 		}
 	}
 	// Text can be one phrase only: a match that overlaps an earlier (or, at
@@ -179,4 +215,18 @@ func (tg *Tagger) Tag(f *graph.Facts) {
 			a.Matches = append(a.Matches, tg.Match(s)...)
 		}
 	}
+}
+
+// asciiLower lower-cases the ASCII letters of s and leaves every other byte
+// as it is, so that byte offsets into the result hold for s. Terms are
+// matched on it with lower-case patterns, which is much faster than
+// case-insensitive matching.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
