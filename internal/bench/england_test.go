@@ -8,10 +8,18 @@
 package bench_test
 
 import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"runtime"
 	"sync"
 	"testing"
 
 	"github.com/ombudsgraph/ombudsgraph/graph"
+	"github.com/ombudsgraph/ombudsgraph/internal/api"
 	"github.com/ombudsgraph/ombudsgraph/internal/search"
 	"github.com/ombudsgraph/ombudsgraph/internal/synth"
 	"github.com/ombudsgraph/ombudsgraph/loader"
@@ -87,5 +95,71 @@ func BenchmarkSearchIndex(b *testing.B) {
 		if _, err := search.Build(g); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// query runs a GraphQL query against the England-sized graph.
+func query(b *testing.B, h http.Handler, q string) {
+	b.Helper()
+	body, _ := json.Marshal(map[string]any{"query": q})
+	req := httptest.NewRequest(http.MethodPost, "/query", bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	if rec.Code != http.StatusOK || bytes.Contains(rec.Body.Bytes(), []byte(`"errors"`)) {
+		b.Fatalf("%d %s", rec.Code, rec.Body.String())
+	}
+}
+
+func handler(b *testing.B) http.Handler {
+	g, idx := englandGraph(b)
+	runtime.GC() // the garbage of building the corpus is not the query's
+	return api.NewHandler(func() (*graph.Graph, *search.Index) { return g, idx }, slog.New(slog.NewTextHandler(io.Discard, nil)))
+}
+
+// BenchmarkThemeTrace traces SEND across every council: counts, councils
+// with their counts and first and last years, the timeline by kind, and
+// co-occurring themes, through the GraphQL handler.
+func BenchmarkThemeTrace(b *testing.B) {
+	h := handler(b)
+	const q = `{ theme(slug: "send") { caseCount improvementCount reportCount articleCount
+		councils { council { slug } caseCount improvementCount reportCount articleCount firstSeen { label } lastSeen { label } }
+		timeline(include: [CASE, IMPROVEMENT, ARTICLE]) { year { label } caseCount improvementCount articleCount }
+		cooccurring { theme { slug } total } } }`
+	b.ReportAllocs()
+	for b.Loop() {
+		query(b, h, q)
+	}
+}
+
+// BenchmarkThemeMatrix builds the council × year × theme heatmap of every
+// council, year and theme, through the GraphQL handler.
+func BenchmarkThemeMatrix(b *testing.B) {
+	h := handler(b)
+	const q = `{ themeMatrix { cells { council { slug } year { label } theme { slug } caseCount improvementCount articleCount total } } }`
+	b.ReportAllocs()
+	for b.Loop() {
+		query(b, h, q)
+	}
+}
+
+// BenchmarkSearch searches every text for words and a phrase, filtered by
+// theme, and returns the first page with snippets, through the handler.
+func BenchmarkSearch(b *testing.B) {
+	h := handler(b)
+	const q = `{ search(text: "reminded staff \"annual reviews\"", filter: {theme: "send"}) { totalCount edges { score snippet node { id } } } }`
+	b.ReportAllocs()
+	for b.Loop() {
+		query(b, h, q)
+	}
+}
+
+// BenchmarkSearchWide searches for a common word across everything.
+func BenchmarkSearchWide(b *testing.B) {
+	h := handler(b)
+	const q = `{ search(text: "council") { totalCount edges { score snippet node { id } } } }`
+	b.ReportAllocs()
+	for b.Loop() {
+		query(b, h, q)
 	}
 }

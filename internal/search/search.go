@@ -12,6 +12,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search/query"
 
@@ -33,6 +34,18 @@ type doc struct {
 	Council []string `json:"council"`
 	Year    []string `json:"year"`
 	Theme   []string `json:"theme"`
+}
+
+// engine says which bleve engine holds the index in memory: "scorch" or
+// "upsidedown" (bleve's NewMemOnly).
+var engine = "scorch"
+
+func newIndex() (bleve.Index, error) {
+	if engine == "upsidedown" {
+		return bleve.NewMemOnly(newMapping())
+	}
+	// Scorch with no path keeps its segments in memory.
+	return bleve.NewUsing("", newMapping(), scorch.Name, scorch.Name, nil)
 }
 
 func newMapping() mapping.IndexMapping {
@@ -57,7 +70,7 @@ func newMapping() mapping.IndexMapping {
 
 // Build indexes the texts of g.
 func Build(g *graph.Graph) (*Index, error) {
-	idx, err := bleve.NewMemOnly(newMapping())
+	idx, err := newIndex()
 	if err != nil {
 		return nil, fmt.Errorf("search index: %w", err)
 	}
@@ -67,7 +80,7 @@ func Build(g *graph.Graph) (*Index, error) {
 		if err := b.Index(id, d); err != nil {
 			return err
 		}
-		if b.Size() >= 1000 {
+		if b.Size() >= batchSize {
 			if err := idx.Batch(b); err != nil {
 				return err
 			}
@@ -130,6 +143,9 @@ func labels(ys []graph.Year) []string {
 	}
 	return out
 }
+
+// batchSize is how many documents go to the index at once.
+const batchSize = 5000
 
 // Filter narrows a search. Empty fields select everything.
 type Filter struct {

@@ -1,0 +1,4 @@
+package search
+
+// SetEngine chooses the bleve engine, for comparing them in benchmarks.
+func SetEngine(e string) { engine = e }
