@@ -14,6 +14,8 @@ const (
 	CodeNotFound = "NOT_FOUND"
 	// CodeUnavailable marks a graph that is not loaded yet.
 	CodeUnavailable = "UNAVAILABLE"
+	// CodeTimeout marks a request that ran out of time.
+	CodeTimeout = "TIMEOUT"
 	// CodeInternal marks a fault of the server, never of the caller.
 	CodeInternal = "INTERNAL"
 )

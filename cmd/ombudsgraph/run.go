@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 )
 
@@ -66,6 +67,28 @@ func parseFlags(fs *flag.FlagSet, args []string) error {
 		return usageError{fmt.Sprintf("%s: unexpected argument %q", fs.Name(), fs.Arg(0))}
 	}
 	return nil
+}
+
+// envDefaults gives every flag of fs that the command line left unset the
+// value of its environment variable, OMBUDSGRAPH_ and the flag's name in
+// capitals with '_' for '-' (OMBUDSGRAPH_MAX_DEPTH for --max-depth), except
+// the flags named in skip, which read their variables themselves.
+func envDefaults(fs *flag.FlagSet, getenv func(string) string, skip ...string) error {
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	var err error
+	fs.VisitAll(func(f *flag.Flag) {
+		if set[f.Name] || slices.Contains(skip, f.Name) || err != nil {
+			return
+		}
+		name := "OMBUDSGRAPH_" + strings.ToUpper(strings.ReplaceAll(f.Name, "-", "_"))
+		if v := getenv(name); v != "" {
+			if e := fs.Set(f.Name, v); e != nil {
+				err = usageError{fmt.Sprintf("%s=%q: %v", name, v, e)}
+			}
+		}
+	})
+	return err
 }
 
 // listFlag is a flag that may be given many times.

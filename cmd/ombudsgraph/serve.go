@@ -2,6 +2,9 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -9,9 +12,11 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"strings"
 	"time"
 
+	"github.com/ombudsgraph/ombudsgraph/internal/api"
 	"github.com/ombudsgraph/ombudsgraph/internal/live"
 	"github.com/ombudsgraph/ombudsgraph/internal/neo4jstore"
 	"github.com/ombudsgraph/ombudsgraph/internal/server"
@@ -27,6 +32,16 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	origins := fs.String("cors-origins", "", "comma-separated origins browsers may call the API from; empty means any (also OMBUDSGRAPH_CORS_ORIGINS)")
 	drain := fs.Duration("shutdown-timeout", 10*time.Second, "how long to let in-flight requests finish on shutdown")
 	refresh := fs.Duration("refresh-interval", 5*time.Second, "with Neo4j, how often to check whether the graph changed")
+	var lim server.Config
+	fs.IntVar(&lim.API.MaxComplexity, "max-complexity", api.DefaultMaxComplexity, "the most an operation may cost: a field costs 1, a list multiplies its items' cost by its page size")
+	fs.IntVar(&lim.API.MaxDepth, "max-depth", api.DefaultMaxDepth, "how deeply an operation's selections may nest")
+	fs.IntVar(&lim.API.MaxAliases, "max-aliases", api.DefaultMaxAliases, "how many aliased fields an operation may have")
+	fs.BoolVar(&lim.API.Introspection, "introspection", true, "answer __schema and __type queries (the playground needs them)")
+	persisted := fs.String("persisted-queries", "", "a JSON file of queries known in advance: an array of query texts; clients send their SHA-256 as extensions.persistedQuery")
+	fs.BoolVar(&lim.API.PersistedOnly, "persisted-only", false, "run only the queries of --persisted-queries")
+	fs.Int64Var(&lim.MaxBody, "max-body", server.DefaultMaxBody, "the largest request body accepted, in bytes (413 beyond)")
+	fs.IntVar(&lim.MaxBatch, "max-batch", server.DefaultMaxBatch, "the most operations one batched request (a JSON array) may hold")
+	fs.DurationVar(&lim.Timeout, "request-timeout", server.DefaultTimeout, "how long one request may take")
 	var n neo4jFlags
 	n.register(fs)
 	if err := parseFlags(fs, args); err != nil {
@@ -36,15 +51,19 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		return err
 	}
 	c.fromEnv(getenv)
-	set := map[string]bool{}
-	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
-	if !set["addr"] && getenv("OMBUDSGRAPH_ADDR") != "" {
-		*addr = getenv("OMBUDSGRAPH_ADDR")
-	}
-	if !set["cors-origins"] {
-		*origins = getenv("OMBUDSGRAPH_CORS_ORIGINS")
+	if err := envDefaults(fs, getenv, "docs", "neo4j-uri", "neo4j-username", "neo4j-database"); err != nil {
+		return err
 	}
 	n.fromEnv(getenv)
+	if *persisted != "" {
+		known, err := readPersisted(*persisted)
+		if err != nil {
+			return err
+		}
+		lim.API.Persisted = known
+	} else if lim.API.PersistedOnly {
+		return usageError{"ombudsgraph serve: --persisted-only needs --persisted-queries FILE"}
+	}
 	log := slog.New(slog.NewJSONHandler(stdout, nil))
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -104,6 +123,10 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 			Status:      holder.Status,
 			Logger:      log,
 			CORSOrigins: splitList(*origins),
+			API:         lim.API,
+			MaxBody:     lim.MaxBody,
+			MaxBatch:    lim.MaxBatch,
+			Timeout:     lim.Timeout,
 		}),
 		ReadHeaderTimeout: 10 * time.Second,
 	}
@@ -136,4 +159,23 @@ func splitList(s string) []string {
 		}
 	}
 	return out
+}
+
+// readPersisted reads a persisted queries file: a JSON array of query texts,
+// known by the hex SHA-256 of each.
+func readPersisted(path string) (map[string]string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("--persisted-queries: %w", err)
+	}
+	var queries []string
+	if err := json.Unmarshal(data, &queries); err != nil {
+		return nil, fmt.Errorf("--persisted-queries %s: want a JSON array of query texts: %w", path, err)
+	}
+	known := make(map[string]string, len(queries))
+	for _, q := range queries {
+		sum := sha256.Sum256([]byte(q))
+		known[hex.EncodeToString(sum[:])] = q
+	}
+	return known, nil
 }

@@ -39,7 +39,7 @@ func newHandler(t testing.TB, g *graph.Graph) http.Handler {
 			t.Fatal(err)
 		}
 	}
-	return api.NewHandler(func() (*graph.Graph, *search.Index) { return g, idx }, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	return api.NewHandler(func() (*graph.Graph, *search.Index) { return g, idx }, slog.New(slog.NewTextHandler(io.Discard, nil)), api.Options{Introspection: true})
 }
 
 func newClient(t testing.TB, g *graph.Graph) *client.Client {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime/debug"
+	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/gqlerror"
@@ -13,26 +14,50 @@ import (
 	"github.com/ombudsgraph/ombudsgraph/graph"
 )
 
-type requestIDKey struct{}
+type requestKey struct{}
 
-// WithRequestID returns a context that carries the request's ID, which
-// internal errors quote so that operators can find them in the log.
-func WithRequestID(ctx context.Context, id string) context.Context {
-	return context.WithValue(ctx, requestIDKey{}, id)
+// RequestInfo is what the request log says of a GraphQL request. The HTTP
+// layer makes one per request; the GraphQL handler fills in the operation.
+type RequestInfo struct {
+	// ID identifies the request; internal errors quote it so that operators
+	// can find them in the log.
+	ID string
+	// Operations lists the names of the operations run ("anonymous" for
+	// those without one).
+	Operations []string
+	// Errors counts the errors the responses held.
+	Errors int
 }
 
-// RequestID returns the ID WithRequestID stored in ctx, or "".
+// WithRequest returns a context that carries the request's info.
+func WithRequest(ctx context.Context, info *RequestInfo) context.Context {
+	return context.WithValue(ctx, requestKey{}, info)
+}
+
+// Request returns the info WithRequest stored in ctx, or nil.
+func Request(ctx context.Context) *RequestInfo {
+	info, _ := ctx.Value(requestKey{}).(*RequestInfo)
+	return info
+}
+
+// RequestID returns the ID of the request ctx belongs to, or "".
 func RequestID(ctx context.Context) string {
-	id, _ := ctx.Value(requestIDKey{}).(string)
-	return id
+	if info := Request(ctx); info != nil {
+		return info.ID
+	}
+	return ""
 }
 
-// presentError is the one place errors become GraphQL errors. An error of the
-// graph's vocabulary (*graph.Error) keeps its message and puts its code in
-// extensions.code. Errors gqlgen made itself (parsing, validation) keep their
-// own code. Anything else is a fault of the server: it is logged with the
-// request's ID, and the client sees only "internal error" and that ID, never a
-// stack trace or a driver's message.
+// presentError is the one place errors become GraphQL errors.
+//   - An error of the graph's vocabulary (*graph.Error) keeps its message
+//     and puts its code in extensions.code.
+//   - Errors about the request as a whole, which gqlgen makes itself and
+//     which have no field path (an unreadable body, a parse or validation
+//     error, introspection turned off), keep their message and code, or get
+//     BAD_REQUEST.
+//   - Anything else, an error of a field, is a fault of the server: it is
+//     logged with the request's ID, and the client sees only "internal error"
+//     and that ID, never a stack trace or a driver's message.
 func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 	return func(ctx context.Context, err error) *gqlerror.Error {
 		ge := graphql.DefaultErrorPresenter(ctx, err)
@@ -43,6 +68,21 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 			return ge
 		}
 		if _, ok := ge.Extensions["code"]; ok && ge.Err == nil {
+			return ge
+		}
+		if strings.HasSuffix(err.Error(), "introspection disabled") { // gqlgen's error for __schema and __type
+			ge.Message = "introspection is turned off on this server"
+			ge.Extensions = map[string]any{"code": CodeIntrospection}
+			return ge
+		}
+		if len(ge.Path) == 0 {
+			code := "BAD_REQUEST"
+			if ge.Extensions == nil {
+				ge.Extensions = map[string]any{}
+			}
+			if _, ok := ge.Extensions["code"]; !ok {
+				ge.Extensions["code"] = code
+			}
 			return ge
 		}
 		id := RequestID(ctx)

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/99designs/gqlgen/graphql"
+
 	"github.com/ombudsgraph/ombudsgraph/graph"
 )
 
@@ -17,7 +19,8 @@ import (
 func TestInternalErrorsAreHidden(t *testing.T) {
 	var log bytes.Buffer
 	present := presentError(slog.New(slog.NewJSONHandler(&log, nil)))
-	ctx := WithRequestID(context.Background(), "req-42")
+	ctx := WithRequest(context.Background(), &RequestInfo{ID: "req-42"})
+	ctx = graphql.WithPathContext(ctx, graphql.NewPathWithField("council")) // errors of fields have a path
 	ge := present(ctx, fmt.Errorf("hydrate: %w", errors.New("neo4j: connection refused at 10.0.0.1")))
 	if ge.Message != "internal error" || ge.Extensions["code"] != graph.CodeInternal || ge.Extensions["requestId"] != "req-42" {
 		t.Errorf("client sees %q %v", ge.Message, ge.Extensions)

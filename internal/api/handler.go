@@ -19,17 +19,37 @@ import (
 // NewHandler returns the GraphQL handler. current is called once at the start
 // of every operation, and the whole operation is answered from the graph and
 // search index it returns; it may return nils while no graph is loaded yet.
-func NewHandler(current func() (*graph.Graph, *search.Index), log *slog.Logger) *handler.Server {
-	srv := handler.New(exec.NewExecutableSchema(exec.Config{Resolvers: &Resolver{}}))
+// o bounds what an operation may ask.
+func NewHandler(current func() (*graph.Graph, *search.Index), log *slog.Logger, o Options) *handler.Server {
+	o = o.withDefaults()
+	srv := handler.New(exec.NewExecutableSchema(exec.Config{Resolvers: &Resolver{}, Complexity: complexity()}))
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
-	srv.Use(extension.Introspection{})
-	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
+	if o.Introspection {
+		srv.Use(extension.Introspection{})
+	}
+	srv.Use(extension.AutomaticPersistedQuery{Cache: persistedQueries{known: o.Persisted, only: o.PersistedOnly, cache: lru.New[string](1000)}})
+	srv.Use(guard{o}) // before the complexity limit: depth and aliases explain themselves better
+	srv.Use(extension.FixedComplexityLimit(o.MaxComplexity))
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+		if info := Request(ctx); info != nil {
+			name := graphql.GetOperationContext(ctx).OperationName
+			if name == "" {
+				name = "anonymous"
+			}
+			info.Operations = append(info.Operations, name)
+		}
 		g, idx := current()
 		return next(WithGraph(ctx, g, idx))
+	})
+	srv.AroundResponses(func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+		resp := next(ctx)
+		if info := Request(ctx); info != nil && resp != nil {
+			info.Errors += len(resp.Errors)
+		}
+		return resp
 	})
 	srv.SetErrorPresenter(presentError(log))
 	srv.SetRecoverFunc(recoverPanic(log))

@@ -33,6 +33,9 @@ func WithGraph(ctx context.Context, g *graph.Graph, idx *search.Index) context.C
 
 // graphOf returns the graph pinned in ctx.
 func graphOf(ctx context.Context) (*graph.Graph, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, graph.Errorf(graph.CodeTimeout, "the request ran out of time")
+	}
 	s, _ := ctx.Value(snapshotKey{}).(snapshot)
 	if s.graph == nil {
 		return nil, graph.Errorf(graph.CodeUnavailable, "no graph is loaded yet; try again shortly")

@@ -114,7 +114,7 @@ func query(b *testing.B, h http.Handler, q string) {
 func handler(b *testing.B) http.Handler {
 	g, idx := englandGraph(b)
 	runtime.GC() // the garbage of building the corpus is not the query's
-	return api.NewHandler(func() (*graph.Graph, *search.Index) { return g, idx }, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	return api.NewHandler(func() (*graph.Graph, *search.Index) { return g, idx }, slog.New(slog.NewTextHandler(io.Discard, nil)), api.Options{Introspection: true})
 }
 
 // BenchmarkThemeTrace traces SEND across every council: counts, councils

@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql/playground"
@@ -33,6 +34,13 @@ type Config struct {
 	// CORSOrigins lists the origins browsers may call the API from; empty
 	// means any origin. Credentials are never allowed.
 	CORSOrigins []string
+	// API bounds what one operation may ask.
+	API api.Options
+	// MaxBody, MaxBatch and Timeout bound a request: the bytes of its body,
+	// the operations in a batch, and its time. Zero takes the defaults.
+	MaxBody  int64
+	MaxBatch int
+	Timeout  time.Duration
 }
 
 // New returns the server's handler:
@@ -55,7 +63,16 @@ func New(cfg Config) http.Handler {
 		MaxAge:           600,
 	})
 	mux := http.NewServeMux()
-	mux.Handle("/query", c.Handler(api.NewHandler(cfg.Graph, cfg.Logger)))
+	if cfg.MaxBody <= 0 {
+		cfg.MaxBody = DefaultMaxBody
+	}
+	if cfg.MaxBatch <= 0 {
+		cfg.MaxBatch = DefaultMaxBatch
+	}
+	if cfg.Timeout <= 0 {
+		cfg.Timeout = DefaultTimeout
+	}
+	mux.Handle("/query", c.Handler(limitQuery(cfg.MaxBody, cfg.MaxBatch, cfg.Timeout, api.NewHandler(cfg.Graph, cfg.Logger, cfg.API))))
 	mux.Handle("GET /{$}", playground.Handler("ombudsgraph", "/query"))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]any{"status": "ok"})
@@ -91,10 +108,23 @@ func logRequests(log *slog.Logger, next http.Handler) http.Handler {
 		}
 		w.Header().Set("X-Request-ID", id)
 		sw := &statusWriter{ResponseWriter: w, status: http.StatusOK}
-		next.ServeHTTP(sw, r.WithContext(api.WithRequestID(r.Context(), id)))
-		log.LogAttrs(r.Context(), slog.LevelInfo, "request",
-			slog.String("requestId", id), slog.String("method", r.Method), slog.String("path", r.URL.Path),
-			slog.Int("status", sw.status), slog.Duration("duration", time.Since(start)))
+		info := &api.RequestInfo{ID: id}
+		next.ServeHTTP(sw, r.WithContext(api.WithRequest(r.Context(), info)))
+		outcome := "ok"
+		switch {
+		case sw.status >= 500:
+			outcome = "server_error"
+		case sw.status >= 400:
+			outcome = "rejected"
+		case info.Errors > 0:
+			outcome = "errors"
+		}
+		attrs := []slog.Attr{slog.String("requestId", id), slog.String("method", r.Method), slog.String("path", r.URL.Path),
+			slog.Int("status", sw.status), slog.String("outcome", outcome), slog.Duration("duration", time.Since(start))}
+		if len(info.Operations) > 0 {
+			attrs = append(attrs, slog.String("operation", strings.Join(info.Operations, ",")), slog.Int("errors", info.Errors))
+		}
+		log.LogAttrs(r.Context(), slog.LevelInfo, "request", attrs...)
 	})
 }
 
