@@ -55,8 +55,9 @@ step "build"
 mkdir -p bin
 go build -o bin/ombudsgraph ./cmd/ombudsgraph
 
-step "Cypher linter (npm @neo4j-cypher/language-support)"
+step "Cypher linter and GraphQL over HTTP audits (npm)"
 (cd scripts/cypher-lint && npm ci --no-audit --no-fund --loglevel=error)
+(cd scripts/conformance && npm ci --no-audit --no-fund --loglevel=error)
 
 step "docker-compose.yml is valid (Debian docker-compose; no Docker engine here to run it)"
 if ! command -v docker-compose >/dev/null; then
@@ -137,6 +138,7 @@ acceptance() {
   done
   echo "$name:"
   python3 "$shared/acceptance/check.py" "http://127.0.0.1:$port/query"
+  node scripts/conformance/audit.mjs "http://127.0.0.1:$port/query"
   kill -TERM $pid
   wait $pid || { echo "the $name server did not exit cleanly on SIGTERM" >&2; cat "$log" >&2; exit 1; }
 }

@@ -72,7 +72,7 @@ func New(cfg Config) http.Handler {
 	if cfg.Timeout <= 0 {
 		cfg.Timeout = DefaultTimeout
 	}
-	mux.Handle("/query", c.Handler(limitQuery(cfg.MaxBody, cfg.MaxBatch, cfg.Timeout, api.NewHandler(cfg.Graph, cfg.Logger, cfg.API))))
+	mux.Handle("/query", c.Handler(limitQuery(cfg.MaxBody, cfg.MaxBatch, cfg.Timeout, conform(api.NewHandler(cfg.Graph, cfg.Logger, cfg.API)))))
 	mux.Handle("GET /{$}", playground.Handler("ombudsgraph", "/query"))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]any{"status": "ok"})
