@@ -122,6 +122,12 @@ func TestServeFromNeo4j(t *testing.T) {
 	if _, st := readiness(t, base); st["status"] != "ready" {
 		t.Errorf("after the database came back readiness is %v", st)
 	}
+	_, m := get(t, base+"/metrics")
+	for _, want := range []string{`ombudsgraph_refreshes_total{result="loaded"}`, `ombudsgraph_refreshes_total{result="failed"}`, `ombudsgraph_refreshes_total{result="unchanged"}`} {
+		if !strings.Contains(m, want) {
+			t.Errorf("/metrics lacks %s", want)
+		}
+	}
 }
 
 // TestServeWaitsForNeo4j starts the server while the database is away: it

@@ -98,6 +98,10 @@ func TestServe(t *testing.T) {
 	if resp.Header.Get("Access-Control-Allow-Origin") != "*" || resp.Header.Get("Access-Control-Allow-Credentials") != "" {
 		t.Errorf("CORS preflight: allow-origin %q, credentials %q", resp.Header.Get("Access-Control-Allow-Origin"), resp.Header.Get("Access-Control-Allow-Credentials"))
 	}
+	if code, body := get(t, base+"/metrics"); code != 200 || !strings.Contains(body, `ombudsgraph_requests_total{operation="anonymous",outcome="ok"}`) ||
+		!strings.Contains(body, `ombudsgraph_graph_nodes{kind="cases"} 20`) || !strings.Contains(body, "ombudsgraph_request_duration_seconds_bucket") {
+		t.Errorf("/metrics = %d, lacking request counts, latency or graph size:\n%.2000s", code, body)
+	}
 	if err := stop(); err != nil {
 		t.Errorf("serve returned %v after shutdown, want nil", err)
 	}

@@ -18,6 +18,7 @@ import (
 
 	"github.com/ombudsgraph/ombudsgraph/internal/api"
 	"github.com/ombudsgraph/ombudsgraph/internal/live"
+	"github.com/ombudsgraph/ombudsgraph/internal/metrics"
 	"github.com/ombudsgraph/ombudsgraph/internal/neo4jstore"
 	"github.com/ombudsgraph/ombudsgraph/internal/server"
 )
@@ -68,6 +69,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var holder *live.Graph
+	var m *metrics.Metrics
 	follow := make(chan error, 1)
 	if n.uri == "" {
 		holder = live.New("embedded")
@@ -105,14 +107,19 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		}
 		holder = live.New("neo4j " + n.uri + " database " + n.database)
 		st := neo4jstore.New(d, n.database)
+		m = metrics.New(holder)
 		go func() {
 			follow <- live.Follow(ctx, holder, st, live.Options{
 				Interval: *refresh, Log: log, Backoff: 500 * time.Millisecond, MaxBackoff: 30 * time.Second,
-				Fatal: func(err error) bool { return fatal(n.classify(err)) },
+				Fatal:   func(err error) bool { return fatal(n.classify(err)) },
+				OnCheck: m.Refresh,
 			})
 		}()
 	}
 
+	if m == nil {
+		m = metrics.New(holder)
+	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("--addr %s: %w", *addr, err)
@@ -124,6 +131,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 			Logger:      log,
 			CORSOrigins: splitList(*origins),
 			API:         lim.API,
+			Metrics:     m,
 			MaxBody:     lim.MaxBody,
 			MaxBatch:    lim.MaxBatch,
 			Timeout:     lim.Timeout,

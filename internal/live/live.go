@@ -133,6 +133,9 @@ type Options struct {
 	// PollTimeout bounds each check of the revision, so that a store that
 	// stops answering is found stale quickly; 5 s when zero.
 	PollTimeout time.Duration
+	// OnCheck, if not nil, hears the result of every check of the store:
+	// "loaded", "unchanged" or "failed".
+	OnCheck func(result string)
 }
 
 // Follow keeps g in step with s until ctx ends: it loads a graph (retrying
@@ -142,7 +145,17 @@ type Options struct {
 func Follow(ctx context.Context, g *Graph, s store.Store, o Options) error {
 	wait := o.Backoff
 	for {
-		err := refresh(ctx, g, s, o)
+		loaded, err := refresh(ctx, g, s, o)
+		if o.OnCheck != nil && ctx.Err() == nil {
+			switch {
+			case err != nil:
+				o.OnCheck("failed")
+			case loaded:
+				o.OnCheck("loaded")
+			default:
+				o.OnCheck("unchanged")
+			}
+		}
 		switch {
 		case err == nil:
 			wait = o.Backoff
@@ -167,8 +180,9 @@ func Follow(ctx context.Context, g *Graph, s store.Store, o Options) error {
 	}
 }
 
-// refresh loads a graph from s if its revision differs from the current one.
-func refresh(ctx context.Context, g *Graph, s store.Store, o Options) error {
+// refresh loads a graph from s if its revision differs from the current one,
+// and reports whether it did.
+func refresh(ctx context.Context, g *Graph, s store.Store, o Options) (bool, error) {
 	timeout := o.PollTimeout
 	if timeout <= 0 {
 		timeout = 5 * time.Second
@@ -177,28 +191,28 @@ func refresh(ctx context.Context, g *Graph, s store.Store, o Options) error {
 	rev, err := s.Revision(pctx)
 	cancel()
 	if err != nil {
-		return fmt.Errorf("revision: %w", err)
+		return false, fmt.Errorf("revision: %w", err)
 	}
 	if snap := g.current.Load(); snap != nil && snap.revision == rev {
 		g.ok()
-		return nil
+		return false, nil
 	}
 	start := time.Now()
 	facts, themes, err := s.Facts(ctx)
 	if err != nil {
-		return fmt.Errorf("hydrate: %w", err)
+		return false, fmt.Errorf("hydrate: %w", err)
 	}
 	built, err := graph.Build(facts, themes)
 	if err != nil {
-		return errors.Join(errors.New("build"), err)
+		return false, errors.Join(errors.New("build"), err)
 	}
 	if err := g.Load(built, rev); err != nil {
-		return err
+		return false, err
 	}
 	attrs := []any{"storeRevision", rev, "revision", built.Revision(), "documents", len(built.Documents()), "took", time.Since(start).String()}
 	for _, c := range built.Counts().Entities {
 		attrs = append(attrs, c.Name, c.Count)
 	}
 	o.Log.Info("loaded", attrs...)
-	return nil
+	return true, nil
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/ombudsgraph/ombudsgraph/graph"
 	"github.com/ombudsgraph/ombudsgraph/internal/api"
 	"github.com/ombudsgraph/ombudsgraph/internal/live"
+	"github.com/ombudsgraph/ombudsgraph/internal/metrics"
 	"github.com/ombudsgraph/ombudsgraph/internal/search"
 )
 
@@ -36,6 +37,8 @@ type Config struct {
 	CORSOrigins []string
 	// API bounds what one operation may ask.
 	API api.Options
+	// Metrics, if not nil, counts requests and is served at /metrics.
+	Metrics *metrics.Metrics
 	// MaxBody, MaxBatch and Timeout bound a request: the bytes of its body,
 	// the operations in a batch, and its time. Zero takes the defaults.
 	MaxBody  int64
@@ -47,6 +50,7 @@ type Config struct {
 //
 //	/query    GraphQL over GET and POST
 //	/         the GraphiQL playground
+//	/metrics  Prometheus metrics, when Config.Metrics is set
 //	/healthz  200 while the process is alive
 //	/readyz   200 once a graph is loaded, with its revision; 503 before
 func New(cfg Config) http.Handler {
@@ -85,7 +89,10 @@ func New(cfg Config) http.Handler {
 		}
 		writeJSON(w, code, st)
 	})
-	return logRequests(cfg.Logger, mux)
+	if cfg.Metrics != nil {
+		mux.Handle("GET /metrics", cfg.Metrics.Handler())
+	}
+	return logRequests(cfg.Logger, cfg.Metrics, mux)
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
@@ -97,7 +104,7 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 // logRequests gives every request an ID (the client's X-Request-ID, or a new
 // one), returns it in X-Request-ID, and logs one line when the request ends.
 // Query variables are never logged.
-func logRequests(log *slog.Logger, next http.Handler) http.Handler {
+func logRequests(log *slog.Logger, m *metrics.Metrics, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		id := r.Header.Get("X-Request-ID")
@@ -125,6 +132,9 @@ func logRequests(log *slog.Logger, next http.Handler) http.Handler {
 			attrs = append(attrs, slog.String("operation", strings.Join(info.Operations, ",")), slog.Int("errors", info.Errors))
 		}
 		log.LogAttrs(r.Context(), slog.LevelInfo, "request", attrs...)
+		if m != nil && r.URL.Path == "/query" {
+			m.Request(strings.Join(info.Operations, ","), outcome, time.Since(start))
+		}
 	})
 }
 
