@@ -122,8 +122,12 @@ func TestServeFromNeo4j(t *testing.T) {
 	if _, st := readiness(t, base); st["status"] != "ready" {
 		t.Errorf("after the database came back readiness is %v", st)
 	}
+	waitFor(t, "an unchanged check after the reload", 10*time.Second, func() bool {
+		_, m := get(t, base+"/metrics")
+		return strings.Contains(m, `ombudsgraph_refreshes_total{result="unchanged"}`)
+	})
 	_, m := get(t, base+"/metrics")
-	for _, want := range []string{`ombudsgraph_refreshes_total{result="loaded"}`, `ombudsgraph_refreshes_total{result="failed"}`, `ombudsgraph_refreshes_total{result="unchanged"}`} {
+	for _, want := range []string{`ombudsgraph_refreshes_total{result="loaded"} 2`, `ombudsgraph_refreshes_total{result="failed"}`} {
 		if !strings.Contains(m, want) {
 			t.Errorf("/metrics lacks %s", want)
 		}
