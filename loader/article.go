@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/ombudsgraph/ombudsgraph/graph"
 )
@@ -71,7 +72,24 @@ func parseArticle(t *text, gaz *Gazetteer) (graph.Facts, error) {
 				a.Years = append(a.Years, y)
 			}
 		}
-		f.Claims = append(f.Claims, claimsIn(t, n, t.name, len(f.Claims)+1)...)
+		claims := claimsIn(t, n, t.name, len(f.Claims)+1)
+		if n == lines[len(lines)-1] && !endsSentence(strings.TrimSpace(t.lines[n-1])) {
+			// The article stops mid-sentence, perhaps cut off: a number in
+			// its last, unfinished sentence may be cut short ("£8,0"), so it
+			// is no claim.
+			last := sentences(t.lines[n-1])
+			if len(last) > 0 {
+				cut := last[len(last)-1]
+				kept := claims[:0]
+				for _, c := range claims {
+					if c.Evidence[0].Start < utf8.RuneCountInString(t.lines[n-1][:cut[0]]) {
+						kept = append(kept, c)
+					}
+				}
+				claims = kept
+			}
+		}
+		f.Claims = append(f.Claims, claims...)
 	}
 	f.Document = t.document(graph.NewsArticle, a.Headline)
 	f.Articles = []graph.Article{a}
@@ -80,7 +98,11 @@ func parseArticle(t *text, gaz *Gazetteer) (graph.Facts, error) {
 
 // isSentence reports whether a line reads as running text rather than a
 // headline: it ends with a full stop, question or exclamation mark.
-func isSentence(s string) bool {
+func isSentence(s string) bool { return endsSentence(s) }
+
+// endsSentence reports whether text ends a sentence: with a full stop,
+// question or exclamation mark, perhaps inside quotes or brackets.
+func endsSentence(s string) bool {
 	s = strings.TrimRight(s, `"'”’) `)
 	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?")
 }

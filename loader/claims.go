@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/ombudsgraph/ombudsgraph/graph"
 )
@@ -16,6 +18,9 @@ var (
 	money = regexp.MustCompile(`(?i)£\s?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s?(m|mn|million|bn|billion|k|thousand)\b)?`)
 	// digitsBefore finds a number that ends s.
 	digitsBefore = regexp.MustCompile(`(\d+(?:\.\d+)?)$`)
+	// garbled finds what, straight after a number, shows it was not read
+	// whole: "£8,OOO".
+	garbled = regexp.MustCompile(`^(?:[.,]?[\p{L}\p{N}])`)
 	// qualifierBefore finds a bounding phrase that ends s.
 	qualifierBefore = regexp.MustCompile(`(?i)\b(more than|over|almost|nearly|around|about|approximately|roughly|up to|less than|fewer than|at least|just over|just under|under|some)\s+$`)
 )
@@ -42,6 +47,9 @@ func claimsIn(t *text, n int, doc string, next int) []graph.Claim {
 			}
 		}
 		for _, m := range money.FindAllStringSubmatchIndex(sent, -1) {
+			if garbled.MatchString(sent[m[1]:]) {
+				continue // "£8,OOO": not a number that can be read whole
+			}
 			num := strings.ReplaceAll(sent[m[2]:m[3]], ",", "")
 			if m[4] >= 0 {
 				num += sent[m[4]:m[5]]
@@ -78,6 +86,9 @@ func numberBefore(s string) (int, float64, bool) {
 	if m := digitsBefore.FindStringSubmatchIndex(trimmed); m != nil {
 		if m[2] > 0 && (trimmed[m[2]-1] == ',' || trimmed[m[2]-1] == '£') {
 			return 0, 0, false
+		}
+		if before, _ := utf8.DecodeLastRuneInString(trimmed[:m[2]]); m[2] > 0 && (unicode.IsLetter(before) || before == '.') {
+			return 0, 0, false // "l0%": a garbled number, not 0
 		}
 		v, err := strconv.ParseFloat(trimmed[m[2]:m[3]], 64)
 		return m[2], v, err == nil

@@ -131,6 +131,17 @@ func parsePage(t *text, gaz *Gazetteer) (graph.Facts, error) {
 	if len(p.seen) == 0 {
 		return graph.Facts{}, errorf(t.name, 2, "expected 'Annual statistics', 'Reports' or 'Service improvements' after the council's name; found no section")
 	}
+	if _, footer := p.seen[inFooter]; !footer {
+		// A page ends with "Last updated: DATE". Without it, a last line cut
+		// off mid-sentence would become a wrong fact (half an improvement).
+		last := len(t.lines)
+		for last > 0 && strings.TrimSpace(t.lines[last-1]) == "" {
+			last--
+		}
+		if line := strings.TrimSpace(t.lines[last-1]); !endsSentence(line) {
+			return graph.Facts{}, errorf(t.name, last, "the page ends mid-sentence without its 'Last updated:' line; is it truncated? found %s", found(line))
+		}
+	}
 	p.facts.Document = t.document(graph.CouncilPage, p.council.Name)
 	p.facts.Councils = []graph.Council{p.council}
 	return p.facts, nil
