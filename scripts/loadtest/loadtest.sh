@@ -30,6 +30,8 @@ rss() { awk '/VmRSS/ {print int($2/1024)}' "/proc/$1/status"; }
 # run NAME PID PORT: one wrk run against the server at PORT.
 run() {
   local name=$1 pid=$2 port=$3 before after out
+  # Warm up, so that "before" is the steady state and not the empty heap.
+  wrk -t"$threads" -c"$connections" -d5s -s scripts/loadtest/mixed.lua "http://127.0.0.1:$port" -- "$work/queries.json" >/dev/null
   before=$(rss "$pid")
   out=$(wrk -t"$threads" -c"$connections" -d"$duration" --timeout 5s -s scripts/loadtest/mixed.lua "http://127.0.0.1:$port" -- "$work/queries.json" | grep '^RESULT')
   after=$(rss "$pid")
