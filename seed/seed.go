@@ -50,3 +50,12 @@ func Load() ([]graph.Facts, []graph.Theme, error) {
 	facts, err := l.Load(srcs)
 	return facts, l.Themes(), err
 }
+
+// Graph builds the graph of the seed corpus, as embedded mode does.
+func Graph() (*graph.Graph, error) {
+	facts, themes, err := Load()
+	if err != nil {
+		return nil, err
+	}
+	return graph.Build(facts, themes)
+}

@@ -19,11 +19,7 @@ import (
 
 func seedGraph(t testing.TB) *graph.Graph {
 	t.Helper()
-	facts, themes, err := seed.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, err := graph.Build(facts, themes)
+	g, err := seed.Graph()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,11 +11,7 @@ import (
 
 func index(t testing.TB) *search.Index {
 	t.Helper()
-	facts, themes, err := seed.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, err := graph.Build(facts, themes)
+	g, err := seed.Graph()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ombudsgraph/ombudsgraph/graph"
 	"github.com/ombudsgraph/ombudsgraph/internal/live"
 	"github.com/ombudsgraph/ombudsgraph/internal/server"
 	"github.com/ombudsgraph/ombudsgraph/seed"
@@ -18,11 +17,7 @@ import (
 // TestRequestLog checks the one line per request: its ID, operation name,
 // outcome and duration, and never the query's variables.
 func TestRequestLog(t *testing.T) {
-	facts, themes, err := seed.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, err := graph.Build(facts, themes)
+	g, err := seed.Graph()
 	if err != nil {
 		t.Fatal(err)
 	}
