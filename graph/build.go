@@ -354,6 +354,12 @@ func (b *builder) finish() *Graph {
 		g.letters = append(g.letters, ls...)
 	}
 	for _, c := range g.cases {
+		c.council = g.councilBySlug[c.CouncilSlug]
+		c.category = g.categoryByKey[foldKey(c.CategoryName)]
+		c.subcategory = g.subcategories[subKey(c.CategoryName, c.SubcategoryName)]
+		for _, im := range g.improvByCase[c.Reference] {
+			im.kase = c
+		}
 		g.improvements = append(g.improvements, g.improvByCase[c.Reference]...)
 	}
 	for _, a := range g.articles {

@@ -17,7 +17,23 @@ type Case struct {
 	Evidence        []Span `json:"evidence"`
 	CategorySpan    Span   `json:"categorySpan"`
 	SubcategorySpan Span   `json:"subcategorySpan"`
+
+	// Links to the case's council and categories, set by Build so that the
+	// API follows them without lookups; nil in facts.
+	council     *Council
+	category    *Category
+	subcategory *Subcategory
 }
+
+// Council returns the council the complaint was against (nil outside a
+// built graph).
+func (c *Case) Council() *Council { return c.council }
+
+// Category returns the case's category (nil outside a built graph).
+func (c *Case) Category() *Category { return c.category }
+
+// Subcategory returns the case's sub-category (nil outside a built graph).
+func (c *Case) Subcategory() *Subcategory { return c.subcategory }
 
 // ID returns the case's global ID.
 func (c *Case) ID() string { return NodeID(KindCase, caseKey(c.Reference)) }
@@ -30,6 +46,30 @@ type Improvement struct {
 	Text     string       `json:"text"`
 	Matches  []ThemeMatch `json:"matches,omitempty"`
 	Evidence []Span       `json:"evidence"`
+
+	// The improvement's case, set by Build; nil in facts.
+	kase *Case
+}
+
+// Case returns the case the improvement was agreed after (nil outside a
+// built graph).
+func (i *Improvement) Case() *Case { return i.kase }
+
+// Council returns the council that agreed the improvement (nil outside a
+// built graph).
+func (i *Improvement) Council() *Council {
+	if i.kase == nil {
+		return nil
+	}
+	return i.kase.council
+}
+
+// Year returns the business year of the improvement's case.
+func (i *Improvement) Year() *Year {
+	if i.kase == nil {
+		return nil
+	}
+	return &i.kase.Year
 }
 
 // ID returns the improvement's global ID.

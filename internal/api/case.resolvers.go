@@ -7,31 +7,10 @@ package api
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/ombudsgraph/ombudsgraph/graph"
 	"github.com/ombudsgraph/ombudsgraph/internal/api/exec"
 )
-
-func (r *caseResolver) Council(ctx context.Context, obj *graph.Case) (*graph.Council, error) {
-	return council(ctx, obj.CouncilSlug)
-}
-
-func (r *caseResolver) Category(ctx context.Context, obj *graph.Case) (*graph.Category, error) {
-	return category(ctx, obj.CategoryName)
-}
-
-func (r *caseResolver) Subcategory(ctx context.Context, obj *graph.Case) (*graph.Subcategory, error) {
-	g, err := graphOf(ctx)
-	if err != nil {
-		return nil, err
-	}
-	s, ok := g.Subcategory(obj.CategoryName, obj.SubcategoryName)
-	if !ok {
-		return nil, fmt.Errorf("graph has no sub-category %q of %q", obj.SubcategoryName, obj.CategoryName)
-	}
-	return s, nil
-}
 
 func (r *caseResolver) Improvements(ctx context.Context, obj *graph.Case) ([]*graph.Improvement, error) {
 	g, err := graphOf(ctx)
@@ -51,26 +30,6 @@ func (r *categoryResolver) CaseCount(ctx context.Context, obj *graph.Category) (
 		return 0, err
 	}
 	return g.CategoryCaseCount(obj), nil
-}
-
-func (r *improvementResolver) Case(ctx context.Context, obj *graph.Improvement) (*graph.Case, error) {
-	return caseOf(ctx, obj.CaseRef)
-}
-
-func (r *improvementResolver) Council(ctx context.Context, obj *graph.Improvement) (*graph.Council, error) {
-	c, err := caseOf(ctx, obj.CaseRef)
-	if err != nil {
-		return nil, err
-	}
-	return council(ctx, c.CouncilSlug)
-}
-
-func (r *improvementResolver) Year(ctx context.Context, obj *graph.Improvement) (*graph.Year, error) {
-	c, err := caseOf(ctx, obj.CaseRef)
-	if err != nil {
-		return nil, err
-	}
-	return &c.Year, nil
 }
 
 func (r *improvementResolver) Themes(ctx context.Context, obj *graph.Improvement, theme *string) ([]*graph.ThemeTag, error) {

@@ -18,10 +18,6 @@ import (
 // region    ************************** generated!.gotpl **************************
 
 type CaseResolver interface {
-	Council(ctx context.Context, obj *graph.Case) (*graph.Council, error)
-	Category(ctx context.Context, obj *graph.Case) (*graph.Category, error)
-	Subcategory(ctx context.Context, obj *graph.Case) (*graph.Subcategory, error)
-
 	Improvements(ctx context.Context, obj *graph.Case) ([]*graph.Improvement, error)
 	Themes(ctx context.Context, obj *graph.Case, theme *string) ([]*graph.ThemeTag, error)
 }
@@ -29,9 +25,6 @@ type CategoryResolver interface {
 	CaseCount(ctx context.Context, obj *graph.Category) (int, error)
 }
 type ImprovementResolver interface {
-	Case(ctx context.Context, obj *graph.Improvement) (*graph.Case, error)
-	Council(ctx context.Context, obj *graph.Improvement) (*graph.Council, error)
-	Year(ctx context.Context, obj *graph.Improvement) (*graph.Year, error)
 	Themes(ctx context.Context, obj *graph.Improvement, theme *string) ([]*graph.ThemeTag, error)
 	Actions(ctx context.Context, obj *graph.Improvement) ([]graph.ActionType, error)
 }
@@ -136,7 +129,7 @@ func (ec *executionContext) _Case_council(ctx context.Context, field graphql.Col
 			return ec.fieldContext_Case_council(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Case().Council(ctx, obj)
+			return obj.Council(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.Council) graphql.Marshaler {
@@ -151,7 +144,7 @@ func (ec *executionContext) fieldContext_Case_council(_ context.Context, field g
 		Object:     "Case",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: true,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Council(ctx, field)
 		},
@@ -168,7 +161,7 @@ func (ec *executionContext) _Case_category(ctx context.Context, field graphql.Co
 			return ec.fieldContext_Case_category(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Case().Category(ctx, obj)
+			return obj.Category(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.Category) graphql.Marshaler {
@@ -183,7 +176,7 @@ func (ec *executionContext) fieldContext_Case_category(_ context.Context, field 
 		Object:     "Case",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: true,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Category(ctx, field)
 		},
@@ -200,7 +193,7 @@ func (ec *executionContext) _Case_subcategory(ctx context.Context, field graphql
 			return ec.fieldContext_Case_subcategory(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Case().Subcategory(ctx, obj)
+			return obj.Subcategory(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.Subcategory) graphql.Marshaler {
@@ -215,7 +208,7 @@ func (ec *executionContext) fieldContext_Case_subcategory(_ context.Context, fie
 		Object:     "Case",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: true,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Subcategory(ctx, field)
 		},
@@ -693,7 +686,7 @@ func (ec *executionContext) _Improvement_case(ctx context.Context, field graphql
 			return ec.fieldContext_Improvement_case(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Improvement().Case(ctx, obj)
+			return obj.Case(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.Case) graphql.Marshaler {
@@ -708,7 +701,7 @@ func (ec *executionContext) fieldContext_Improvement_case(_ context.Context, fie
 		Object:     "Improvement",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: true,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Case(ctx, field)
 		},
@@ -725,7 +718,7 @@ func (ec *executionContext) _Improvement_council(ctx context.Context, field grap
 			return ec.fieldContext_Improvement_council(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Improvement().Council(ctx, obj)
+			return obj.Council(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.Council) graphql.Marshaler {
@@ -740,7 +733,7 @@ func (ec *executionContext) fieldContext_Improvement_council(_ context.Context, 
 		Object:     "Improvement",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: true,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Council(ctx, field)
 		},
@@ -757,7 +750,7 @@ func (ec *executionContext) _Improvement_year(ctx context.Context, field graphql
 			return ec.fieldContext_Improvement_year(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Improvement().Year(ctx, obj)
+			return obj.Year(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.Year) graphql.Marshaler {
@@ -772,7 +765,7 @@ func (ec *executionContext) fieldContext_Improvement_year(_ context.Context, fie
 		Object:     "Improvement",
 		Field:      field,
 		IsMethod:   true,
-		IsResolver: true,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Year(ctx, field)
 		},
@@ -1426,119 +1419,20 @@ func (ec *executionContext) _Case(ctx context.Context, sel ast.SelectionSet, obj
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "council":
-			field := field
-
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._Case_council(ctx, field, obj)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
-				return res
+			out.Values[i] = ec._Case_council(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
-
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "category":
-			field := field
-
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._Case_category(ctx, field, obj)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
-				return res
+			out.Values[i] = ec._Case_category(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
-
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "subcategory":
-			field := field
-
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._Case_subcategory(ctx, field, obj)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
-				return res
+			out.Values[i] = ec._Case_subcategory(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
-
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "year":
 			out.Values[i] = ec._Case_year(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -1851,119 +1745,20 @@ func (ec *executionContext) _Improvement(ctx context.Context, sel ast.SelectionS
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "case":
-			field := field
-
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._Improvement_case(ctx, field, obj)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
-				return res
+			out.Values[i] = ec._Improvement_case(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
-
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "council":
-			field := field
-
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._Improvement_council(ctx, field, obj)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
-				return res
+			out.Values[i] = ec._Improvement_council(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
-
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "year":
-			field := field
-
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._Improvement_year(ctx, field, obj)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
-				return res
+			out.Values[i] = ec._Improvement_year(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
-
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "themes":
 			field := field
 
@@ -2452,10 +2247,6 @@ func (ec *executionContext) _Year(ctx context.Context, sel ast.SelectionSet, obj
 
 // region    ***************************** type.gotpl *****************************
 
-func (ec *executionContext) marshalNCase2githubᚗcomᚋombudsgraphᚋombudsgraphᚋgraphᚐCase(ctx context.Context, sel ast.SelectionSet, v graph.Case) graphql.Marshaler {
-	return ec._Case(ctx, sel, &v)
-}
-
 func (ec *executionContext) marshalNCase2ᚖgithubᚗcomᚋombudsgraphᚋombudsgraphᚋgraphᚐCase(ctx context.Context, sel ast.SelectionSet, v *graph.Case) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
@@ -2600,10 +2391,6 @@ func (ec *executionContext) marshalNImprovementEdge2ᚖgithubᚗcomᚋombudsgrap
 		return graphql.Null
 	}
 	return ec._ImprovementEdge(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalNSubcategory2githubᚗcomᚋombudsgraphᚋombudsgraphᚋgraphᚐSubcategory(ctx context.Context, sel ast.SelectionSet, v graph.Subcategory) graphql.Marshaler {
-	return ec._Subcategory(ctx, sel, &v)
 }
 
 func (ec *executionContext) marshalNSubcategory2ᚕᚖgithubᚗcomᚋombudsgraphᚋombudsgraphᚋgraphᚐSubcategoryᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Subcategory) graphql.Marshaler {
