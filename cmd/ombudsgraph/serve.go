@@ -44,6 +44,8 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	fs.Int64Var(&lim.MaxBody, "max-body", server.DefaultMaxBody, "the largest request body accepted, in bytes (413 beyond)")
 	fs.IntVar(&lim.MaxBatch, "max-batch", server.DefaultMaxBatch, "the most operations one batched request (a JSON array) may hold")
 	fs.DurationVar(&lim.Timeout, "request-timeout", server.DefaultTimeout, "how long one request may take")
+	fs.IntVar(&lim.MaxConcurrent, "max-concurrent", server.DefaultMaxConcurrent(), "how many GraphQL requests run at once; the rest wait their turn, within --request-timeout")
+	cacheMB := fs.Int("response-cache", server.DefaultResponseCache>>20, "megabytes of whole responses kept for repeated requests, per graph revision; 0 turns the cache off")
 	gcPercent := fs.Int("gc-percent", DefaultGCPercent, "the Go garbage collector's target percentage (as GOGC); the graph is a large, unchanging heap, so collecting less often saves time for little risk; GOGC, when set, wins")
 	var n neo4jFlags
 	n.register(fs)
@@ -58,6 +60,16 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		return err
 	}
 	n.fromEnv(getenv)
+	switch {
+	case lim.MaxConcurrent < 1:
+		return usageError{fmt.Sprintf("ombudsgraph serve: --max-concurrent %d: at least 1 request must be able to run", lim.MaxConcurrent)}
+	case *cacheMB < 0:
+		return usageError{fmt.Sprintf("ombudsgraph serve: --response-cache %d: give megabytes, or 0 for no cache", *cacheMB)}
+	case *cacheMB == 0:
+		lim.ResponseCache = -1
+	default:
+		lim.ResponseCache = *cacheMB << 20
+	}
 	if getenv("GOGC") == "" {
 		debug.SetGCPercent(*gcPercent)
 	}
@@ -131,15 +143,17 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	}
 	srv := &http.Server{
 		Handler: server.New(server.Config{
-			Graph:       holder.Current,
-			Status:      holder.Status,
-			Logger:      log,
-			CORSOrigins: splitList(*origins),
-			API:         lim.API,
-			Metrics:     m,
-			MaxBody:     lim.MaxBody,
-			MaxBatch:    lim.MaxBatch,
-			Timeout:     lim.Timeout,
+			Graph:         holder.Current,
+			Status:        holder.Status,
+			Logger:        log,
+			CORSOrigins:   splitList(*origins),
+			API:           lim.API,
+			Metrics:       m,
+			MaxBody:       lim.MaxBody,
+			MaxBatch:      lim.MaxBatch,
+			Timeout:       lim.Timeout,
+			MaxConcurrent: lim.MaxConcurrent,
+			ResponseCache: lim.ResponseCache,
 		}),
 		ReadHeaderTimeout: 10 * time.Second,
 	}

@@ -44,6 +44,13 @@ type Config struct {
 	MaxBody  int64
 	MaxBatch int
 	Timeout  time.Duration
+	// MaxConcurrent is how many GraphQL requests run at once; the rest wait
+	// their turn. Zero takes DefaultMaxConcurrent.
+	MaxConcurrent int
+	// ResponseCache is the byte budget of the cache of whole responses, keyed
+	// by graph revision and request. Zero takes DefaultResponseCache; a
+	// negative value turns the cache off.
+	ResponseCache int
 }
 
 // New returns the server's handler:
@@ -76,7 +83,17 @@ func New(cfg Config) http.Handler {
 	if cfg.Timeout <= 0 {
 		cfg.Timeout = DefaultTimeout
 	}
-	mux.Handle("/query", c.Handler(limitQuery(cfg.MaxBody, cfg.MaxBatch, cfg.Timeout, conform(api.NewHandler(cfg.Graph, cfg.Logger, cfg.API)))))
+	if cfg.MaxConcurrent <= 0 {
+		cfg.MaxConcurrent = DefaultMaxConcurrent()
+	}
+	if cfg.ResponseCache == 0 {
+		cfg.ResponseCache = DefaultResponseCache
+	}
+	var query http.Handler = admit(cfg.MaxConcurrent, conform(api.NewHandler(cfg.Graph, cfg.Logger, cfg.API)))
+	if cfg.ResponseCache > 0 {
+		query = cacheResponses(cfg.ResponseCache, cfg.Graph, query)
+	}
+	mux.Handle("/query", c.Handler(limitQuery(cfg.MaxBody, cfg.MaxBatch, cfg.Timeout, query)))
 	mux.Handle("GET /{$}", playground.Handler("ombudsgraph", "/query"))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]any{"status": "ok"})

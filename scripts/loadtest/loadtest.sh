@@ -63,6 +63,7 @@ json.dump(answers, open(out, "w"))
 P
   run "ombudsgraph, $name" "$pid" "$port"
   kill "$pid"; wait "$pid" 2>/dev/null || true
+  [ "${CEILING:-1}" = 1 ] || return 0
   local bport; bport=$(free_port)
   "$work/bare" "127.0.0.1:$bport" "$work/$name.answers.json" >/dev/null 2>&1 &
   local bpid=$!; pids+=($bpid)
@@ -76,5 +77,8 @@ echo
 echo "| server | requests/s | p50 ms | p99 ms | errors (socket + non-2xx or GraphQL) | memory before → after |"
 echo "|---|---|---|---|---|---|"
 serve "seed corpus"
+# The same without the response cache: every request runs its resolvers.
+CEILING=0 serve "seed corpus, --response-cache 0" --response-cache 0
 "$work/ombudsgraph" synth --out "$work/england" >/dev/null
 GOGC=${GOGC:-100} serve "England-sized corpus" --no-seed --docs "$work/england"
+GOGC=${GOGC:-100} CEILING=0 serve "England-sized corpus, --response-cache 0" --no-seed --docs "$work/england" --response-cache 0

@@ -1,0 +1,29 @@
+package server
+
+import (
+	"net/http"
+	"runtime"
+)
+
+// DefaultMaxConcurrent returns the default number of GraphQL operations run at
+// once: twice the cores Go may use. Operations are CPU-bound, so running more
+// at once only interleaves them, and every one finishes later; the rest wait
+// in line, first come first served, within their request timeout.
+func DefaultMaxConcurrent() int { return 2 * runtime.GOMAXPROCS(0) }
+
+// admit runs at most n requests of next at once. A request that is still
+// waiting when its context ends (the request timeout, or the client gone) is
+// answered 503 with the code TIMEOUT.
+func admit(n int, next http.Handler) http.Handler {
+	slots := make(chan struct{}, n)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case slots <- struct{}{}:
+		case <-r.Context().Done():
+			graphqlError(w, http.StatusServiceUnavailable, "TIMEOUT", "the server is busy: the request timed out waiting for its turn; try again")
+			return
+		}
+		defer func() { <-slots }()
+		next.ServeHTTP(w, r)
+	})
+}
