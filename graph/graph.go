@@ -59,6 +59,8 @@ type Graph struct {
 
 	nodes map[string]any // by node ID
 	rank  map[string]int // node ID → position in its kind's default order
+
+	network network // vertices and edges, for subgraphs and exports
 }
 
 // Revision identifies the graph's content: it changes whenever a document

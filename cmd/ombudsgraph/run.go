@@ -17,6 +17,9 @@ Usage:
                               from Neo4j with --neo4j-uri
   ombudsgraph load  [flags]   parse documents and print what they hold, or with
                               --neo4j-uri write them to Neo4j
+  ombudsgraph export --format F [--select Q] > file
+                              write the graph, or part of it, as GraphML, GEXF,
+                              Cytoscape.js or node-link JSON, or neo4j-admin CSV
   ombudsgraph synth [flags]   write a synthetic corpus in the documents' formats
 
 Run 'ombudsgraph COMMAND -h' for a command's flags.
@@ -39,6 +42,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		return serve(ctx, args[1:], getenv, stdout)
 	case "load":
 		return load(ctx, args[1:], getenv, stdout)
+	case "export":
+		return exportGraph(ctx, args[1:], getenv, stdout)
 	case "synth":
 		return synthesize(args[1:], stdout)
 	case "help", "-h", "--help":

@@ -10,6 +10,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
+	"github.com/ombudsgraph/ombudsgraph/graph"
 	"github.com/ombudsgraph/ombudsgraph/internal/api/exec"
 	"github.com/ombudsgraph/ombudsgraph/internal/api/model"
 )
@@ -72,6 +73,12 @@ func pageCost(first *int) int {
 	return DefaultPage
 }
 
+// Limits of the subgraph field's node count.
+const (
+	DefaultSubgraphLimit = 500
+	MaxSubgraphLimit     = 5000
+)
+
 // Estimated lengths of lists that are not paged.
 const (
 	shortList = 10  // a council's letters, a case's improvements, …
@@ -105,6 +112,16 @@ func complexity() exec.ComplexityRoot {
 	c.Theme.Articles = func(child int) int { return child * longList }
 	c.AuthorityType.Councils = func(child int) int { return child * longList }
 	c.Case.Improvements = func(child int) int { return child * shortList }
+	// A subgraph's nodes are flat and computed at once: its cost grows with
+	// its limit, by hundreds of nodes.
+	c.Query.Subgraph = func(child int, _ []string, _ *int, _ []graph.Kind, _, _ []string, limit *int) int {
+		n := DefaultSubgraphLimit
+		if limit != nil {
+			n = min(max(*limit, 1), MaxSubgraphLimit)
+		}
+		return child * ((n + 99) / 100)
+	}
+	c.GraphNode.Evidence = func(child int) int { return child * shortList }
 	return c
 }
 

@@ -51,6 +51,9 @@ type Config struct {
 	// by graph revision and request. Zero takes DefaultResponseCache; a
 	// negative value turns the cache off.
 	ResponseCache int
+	// MaxExport caps the nodes of one download from /export; zero takes
+	// DefaultMaxExport.
+	MaxExport int
 }
 
 // New returns the server's handler:
@@ -69,7 +72,7 @@ func New(cfg Config) http.Handler {
 		AllowedOrigins:   origins,
 		AllowedMethods:   []string{http.MethodGet, http.MethodPost, http.MethodOptions},
 		AllowedHeaders:   []string{"Content-Type", "Accept", "X-Request-ID"},
-		ExposedHeaders:   []string{"X-Request-ID"},
+		ExposedHeaders:   []string{"X-Request-ID", "X-Node-Count", "X-Edge-Count", "X-Truncated", "Content-Disposition"},
 		AllowCredentials: false,
 		MaxAge:           600,
 	})
@@ -94,6 +97,10 @@ func New(cfg Config) http.Handler {
 		query = cacheResponses(cfg.ResponseCache, cfg.Graph, query)
 	}
 	mux.Handle("/query", c.Handler(limitQuery(cfg.MaxBody, cfg.MaxBatch, cfg.Timeout, query)))
+	if cfg.MaxExport <= 0 {
+		cfg.MaxExport = DefaultMaxExport
+	}
+	mux.Handle("GET /export/{format}", c.Handler(exportHandler(cfg.Graph, cfg.MaxExport)))
 	mux.Handle("GET /{$}", playground.Handler("ombudsgraph", "/query"))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]any{"status": "ok"})

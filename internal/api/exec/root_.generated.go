@@ -32,6 +32,7 @@ type ResolverRoot interface {
 	ComparisonRow() ComparisonRowResolver
 	Council() CouncilResolver
 	Evidence() EvidenceResolver
+	GraphNode() GraphNodeResolver
 	Improvement() ImprovementResolver
 	Letter() LetterResolver
 	Query() QueryResolver
@@ -178,6 +179,23 @@ type ComplexityRoot struct {
 		Start    func(childComplexity int) int
 	}
 
+	GraphEdge struct {
+		ID     func(childComplexity int) int
+		Source func(childComplexity int) int
+		Target func(childComplexity int) int
+		Type   func(childComplexity int) int
+	}
+
+	GraphNode struct {
+		Evidence   func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Kind       func(childComplexity int) int
+		Label      func(childComplexity int) int
+		Properties func(childComplexity int) int
+		Themes     func(childComplexity int) int
+		Years      func(childComplexity int) int
+	}
+
 	Improvement struct {
 		Actions  func(childComplexity int) int
 		Case     func(childComplexity int) int
@@ -234,6 +252,7 @@ type ComplexityRoot struct {
 		Node           func(childComplexity int, id string) int
 		Nodes          func(childComplexity int, ids []string) int
 		Search         func(childComplexity int, text string, filter *model.SearchFilter, first *int, after *string) int
+		Subgraph       func(childComplexity int, seeds []string, depth *int, kinds []graph.Kind, themes []string, years []string, limit *int) int
 		Theme          func(childComplexity int, slug string) int
 		ThemeMatrix    func(childComplexity int, themes []string, councils []string, years []string) int
 		Themes         func(childComplexity int) int
@@ -305,6 +324,12 @@ type ComplexityRoot struct {
 		Evidence  func(childComplexity int) int
 		ID        func(childComplexity int) int
 		Name      func(childComplexity int) int
+	}
+
+	Subgraph struct {
+		Edges     func(childComplexity int) int
+		Nodes     func(childComplexity int) int
+		Truncated func(childComplexity int) int
 	}
 
 	Theme struct {
@@ -944,6 +969,74 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Evidence.Start(childComplexity), true
 
+	case "GraphEdge.id":
+		if e.ComplexityRoot.GraphEdge.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.ID(childComplexity), true
+	case "GraphEdge.source":
+		if e.ComplexityRoot.GraphEdge.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.Source(childComplexity), true
+	case "GraphEdge.target":
+		if e.ComplexityRoot.GraphEdge.Target == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.Target(childComplexity), true
+	case "GraphEdge.type":
+		if e.ComplexityRoot.GraphEdge.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.Type(childComplexity), true
+
+	case "GraphNode.evidence":
+		if e.ComplexityRoot.GraphNode.Evidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphNode.Evidence(childComplexity), true
+	case "GraphNode.id":
+		if e.ComplexityRoot.GraphNode.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphNode.ID(childComplexity), true
+	case "GraphNode.kind":
+		if e.ComplexityRoot.GraphNode.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphNode.Kind(childComplexity), true
+	case "GraphNode.label":
+		if e.ComplexityRoot.GraphNode.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphNode.Label(childComplexity), true
+	case "GraphNode.properties":
+		if e.ComplexityRoot.GraphNode.Properties == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphNode.Properties(childComplexity), true
+	case "GraphNode.themes":
+		if e.ComplexityRoot.GraphNode.Themes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphNode.Themes(childComplexity), true
+	case "GraphNode.years":
+		if e.ComplexityRoot.GraphNode.Years == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphNode.Years(childComplexity), true
+
 	case "Improvement.actions":
 		if e.ComplexityRoot.Improvement.Actions == nil {
 			break
@@ -1255,6 +1348,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Search(childComplexity, args["text"].(string), args["filter"].(*model.SearchFilter), args["first"].(*int), args["after"].(*string)), true
+	case "Query.subgraph":
+		if e.ComplexityRoot.Query.Subgraph == nil {
+			break
+		}
+
+		args, err := ec.field_Query_subgraph_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Subgraph(childComplexity, args["seeds"].([]string), args["depth"].(*int), args["kinds"].([]graph.Kind), args["themes"].([]string), args["years"].([]string), args["limit"].(*int)), true
 	case "Query.theme":
 		if e.ComplexityRoot.Query.Theme == nil {
 			break
@@ -1582,6 +1686,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Subcategory.Name(childComplexity), true
+
+	case "Subgraph.edges":
+		if e.ComplexityRoot.Subgraph.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Subgraph.Edges(childComplexity), true
+	case "Subgraph.nodes":
+		if e.ComplexityRoot.Subgraph.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Subgraph.Nodes(childComplexity), true
+	case "Subgraph.truncated":
+		if e.ComplexityRoot.Subgraph.Truncated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Subgraph.Truncated(childComplexity), true
 
 	case "Theme.acronyms":
 		if e.ComplexityRoot.Theme.Acronyms == nil {
@@ -2759,6 +2882,118 @@ type SearchEdge {
   cursor: String!
 }
 `, BuiltIn: false},
+	{Name: "../../../schema/subgraph.graphqls", Input: `extend type Query {
+  """
+  A part of the graph for drawing: the neighbourhood of the seed nodes up to
+  ` + "`" + `depth` + "`" + ` hops, or every node when ` + "`" + `seeds` + "`" + ` is empty, keeping only nodes that
+  pass the filters, with every relationship between them. The walk goes
+  through kept nodes only; the seeds are always kept.
+
+  Filters: ` + "`" + `kinds` + "`" + ` keeps nodes of those kinds. ` + "`" + `themes` + "`" + ` keeps themes among
+  them, and cases, improvements, reports and articles tagged with one of
+  them. ` + "`" + `years` + "`" + ` keeps years among them, and nodes that belong to years
+  (statistics, cases, improvements, letters, articles, claims) when they
+  belong to one of them. Councils, categories, documents and other timeless
+  nodes pass the theme and year filters.
+
+  The same selection, as query parameters, downloads the subgraph from
+  ` + "`" + `/export/{graphml,gexf,cytoscape,d3,csv}` + "`" + `.
+  """
+  subgraph(
+    "Global IDs of the nodes to start from, such as ` + "`" + `Council:kent-county-council` + "`" + `. Empty for every node."
+    seeds: [ID!]!
+    "How many hops to walk from the seeds: 1 by default, 0 to 4."
+    depth: Int
+    "Only nodes of these kinds."
+    kinds: [NodeKind!]
+    "Only these themes, and items tagged with them (slugs)."
+    themes: [String!]
+    "Only these business years, and items of them, such as ` + "`" + `2023-24` + "`" + `."
+    years: [String!]
+    "The most nodes to return: 500 by default, at most 5000. ` + "`" + `truncated` + "`" + ` says when it cut the result."
+    limit: Int
+  ): Subgraph!
+}
+
+"The kinds of node in the graph."
+enum NodeKind {
+  "A council."
+  Council
+  "A type of authority, such as County Council."
+  AuthorityType
+  "A business year, April to March."
+  Year
+  "A council's annual statistics."
+  Statistics
+  "An investigated case."
+  Case
+  "A category of cases."
+  Category
+  "A sub-category of cases."
+  Subcategory
+  "A service improvement agreed after a case."
+  Improvement
+  "A report published against a council."
+  Report
+  "An annual review letter."
+  Letter
+  "A news article."
+  Article
+  "A figure claimed in a news article."
+  Claim
+  "A recurring theme."
+  Theme
+  "A source document."
+  Document
+}
+
+"A part of the graph: nodes and the relationships between them."
+type Subgraph {
+  "The nodes, seeds first, then in the order the walk reached them."
+  nodes: [GraphNode!]!
+  "Every relationship between two of the nodes."
+  edges: [GraphEdge!]!
+  "True when ` + "`" + `limit` + "`" + ` left out nodes the selection holds."
+  truncated: Boolean!
+}
+
+"A node, flattened for visualisation tools."
+type GraphNode {
+  "The node's global ID, which ` + "`" + `node(id:)` + "`" + ` takes."
+  id: ID!
+  "The node's kind."
+  kind: NodeKind!
+  "A short human-readable name."
+  label: String!
+  """
+  The node's properties as a JSON object of strings, numbers and booleans.
+  A property's name has one type across all kinds; ` + "`" + `years` + "`" + ` and ` + "`" + `themes` + "`" + ` hold
+  space-separated business years and theme slugs.
+  """
+  properties: JSON!
+  "The business years the node belongs to."
+  years: [String!]!
+  "The slugs of the themes the node is tagged with."
+  themes: [String!]!
+  "Where the node's facts were read: quotes with their document and line."
+  evidence: [Evidence!]!
+}
+
+"A directed relationship, named as in Neo4j, such as ` + "`" + `AGAINST` + "`" + ` from a case to its council."
+type GraphEdge {
+  "A stable ID: the type, the source and the target."
+  id: ID!
+  "The relationship type."
+  type: String!
+  "The source node's global ID."
+  source: ID!
+  "The target node's global ID."
+  target: ID!
+}
+
+"A JSON object."
+scalar JSON
+`, BuiltIn: false},
 	{Name: "../../../schema/theme.graphqls", Input: `"Why an item carries a theme."
 enum ThemeBasis {
   "The item's own text matched one of the theme's terms or acronyms."
@@ -3126,6 +3361,40 @@ func (ec *executionContext) childFields_Evidence(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type Evidence", field.Name)
 }
 
+func (ec *executionContext) childFields_GraphEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_GraphEdge_id(ctx, field)
+	case "type":
+		return ec.fieldContext_GraphEdge_type(ctx, field)
+	case "source":
+		return ec.fieldContext_GraphEdge_source(ctx, field)
+	case "target":
+		return ec.fieldContext_GraphEdge_target(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GraphEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_GraphNode(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_GraphNode_id(ctx, field)
+	case "kind":
+		return ec.fieldContext_GraphNode_kind(ctx, field)
+	case "label":
+		return ec.fieldContext_GraphNode_label(ctx, field)
+	case "properties":
+		return ec.fieldContext_GraphNode_properties(ctx, field)
+	case "years":
+		return ec.fieldContext_GraphNode_years(ctx, field)
+	case "themes":
+		return ec.fieldContext_GraphNode_themes(ctx, field)
+	case "evidence":
+		return ec.fieldContext_GraphNode_evidence(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GraphNode", field.Name)
+}
+
 func (ec *executionContext) childFields_Improvement(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -3336,6 +3605,18 @@ func (ec *executionContext) childFields_Subcategory(ctx context.Context, field g
 		return ec.fieldContext_Subcategory_evidence(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Subcategory", field.Name)
+}
+
+func (ec *executionContext) childFields_Subgraph(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "nodes":
+		return ec.fieldContext_Subgraph_nodes(ctx, field)
+	case "edges":
+		return ec.fieldContext_Subgraph_edges(ctx, field)
+	case "truncated":
+		return ec.fieldContext_Subgraph_truncated(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Subgraph", field.Name)
 }
 
 func (ec *executionContext) childFields_Theme(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

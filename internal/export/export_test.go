@@ -1,0 +1,379 @@
+package export_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/ombudsgraph/ombudsgraph/graph"
+	"github.com/ombudsgraph/ombudsgraph/internal/export"
+	"github.com/ombudsgraph/ombudsgraph/internal/live"
+	"github.com/ombudsgraph/ombudsgraph/internal/server"
+	"github.com/ombudsgraph/ombudsgraph/seed"
+)
+
+// selections are the query strings the tests export: everything, a
+// neighbourhood, a filtered neighbourhood, a theme across the graph, and a
+// capped one.
+var selections = []string{
+	"",
+	"seeds=Council:kent-county-council",
+	"seeds=Council:kent-county-council&depth=2&kinds=Council,Case,Theme,Improvement&themes=send",
+	"themes=send&kinds=Council,Case,Theme,Year&years=2023-24,2022-23",
+	"seeds=Theme:send&depth=3&limit=25",
+}
+
+func subgraph(t *testing.T, g *graph.Graph, query string) *graph.Subgraph {
+	t.Helper()
+	q, err := url.ParseQuery(query)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sel, err := export.ParseSelection(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sg, err := g.Subgraph(sel)
+	if err != nil {
+		t.Fatalf("%s: %v", query, err)
+	}
+	return sg
+}
+
+func write(t *testing.T, f export.Format, sg *graph.Subgraph) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := f.Write(&buf, sg, export.Meta{Revision: "test", Query: "q"}); err != nil {
+		t.Fatalf("%s: %v", f.Name, err)
+	}
+	return buf.Bytes()
+}
+
+// xmllint returns the xmllint command, or skips the test when it is missing
+// and OMBUDSGRAPH_REQUIRE_XMLLINT is not set (CI sets it).
+func xmllint(t *testing.T) string {
+	t.Helper()
+	path, err := exec.LookPath("xmllint")
+	if err != nil {
+		if os.Getenv("OMBUDSGRAPH_REQUIRE_XMLLINT") != "" {
+			t.Fatal("xmllint is required (OMBUDSGRAPH_REQUIRE_XMLLINT is set) but not installed: apt-get install libxml2-utils")
+		}
+		t.Skip("xmllint is not installed (Debian package libxml2-utils); the schema checks need it")
+	}
+	return path
+}
+
+// TestGraphMLSchema validates GraphML exports against the official GraphML
+// schema with xmllint, offline, through an XML catalog.
+func TestGraphMLSchema(t *testing.T) {
+	lint := xmllint(t)
+	g, err := seed.Graph()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	xsd, _ := filepath.Abs("testdata/xsd/graphml.xsd")
+	catalog, _ := filepath.Abs("testdata/xsd/catalog.xml")
+	f, _ := export.Lookup("graphml")
+	for i, q := range selections {
+		path := filepath.Join(dir, fmt.Sprintf("%d.graphml", i))
+		if err := os.WriteFile(path, write(t, f, subgraph(t, g, q)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command(lint, "--noout", "--nonet", "--schema", xsd, path)
+		cmd.Env = append(os.Environ(), "XML_CATALOG_FILES="+catalog)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Errorf("selection %q: the GraphML is not valid: %v\n%s", q, err, out)
+		}
+	}
+	// The schema check is real: a wrong attribute type fails it.
+	bad := bytes.Replace(write(t, f, subgraph(t, g, "")), []byte(`attr.type="long"`), []byte(`attr.type="integer"`), 1)
+	path := filepath.Join(dir, "bad.graphml")
+	os.WriteFile(path, bad, 0o644)
+	cmd := exec.Command(lint, "--noout", "--nonet", "--schema", xsd, path)
+	cmd.Env = append(os.Environ(), "XML_CATALOG_FILES="+catalog)
+	if err := cmd.Run(); err == nil {
+		t.Error("a GraphML file with attr.type=\"integer\" passes the schema check")
+	}
+}
+
+// TestGEXFWellFormed checks GEXF exports with xmllint for well-formedness
+// (the official GEXF 1.3 schema could not be obtained on these machines;
+// see testdata/xsd/README.md), then reads them back: the namespace and
+// version, one spell per business year on nodes that have years, and edges
+// whose ends are nodes.
+func TestGEXFWellFormed(t *testing.T) {
+	lint := xmllint(t)
+	g, err := seed.Graph()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, _ := export.Lookup("gexf")
+	for _, q := range selections {
+		sg := subgraph(t, g, q)
+		data := write(t, f, sg)
+		cmd := exec.Command(lint, "--noout", "--nonet", "-")
+		cmd.Stdin = bytes.NewReader(data)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Errorf("selection %q: the GEXF is not well-formed: %v\n%s", q, err, out)
+		}
+		var doc struct {
+			XMLName xml.Name
+			Version string `xml:"version,attr"`
+			Graph   struct {
+				Mode  string `xml:"mode,attr"`
+				Nodes []struct {
+					ID     string `xml:"id,attr"`
+					Spells []struct {
+						Start string `xml:"start,attr"`
+						End   string `xml:"end,attr"`
+					} `xml:"spells>spell"`
+				} `xml:"nodes>node"`
+				Edges []struct {
+					Source string `xml:"source,attr"`
+					Target string `xml:"target,attr"`
+				} `xml:"edges>edge"`
+			} `xml:"graph"`
+		}
+		if err := xml.Unmarshal(data, &doc); err != nil {
+			t.Fatal(err)
+		}
+		if doc.XMLName.Space != "http://gexf.net/1.3" || doc.Version != "1.3" || doc.Graph.Mode != "dynamic" {
+			t.Errorf("root %v version %q mode %q", doc.XMLName, doc.Version, doc.Graph.Mode)
+		}
+		ids := map[string]bool{}
+		for i, n := range doc.Graph.Nodes {
+			ids[n.ID] = true
+			v := sg.Nodes[i]
+			if len(n.Spells) != len(v.Years) {
+				t.Errorf("%s: %d spells for %d years", n.ID, len(n.Spells), len(v.Years))
+			}
+			for j, s := range n.Spells {
+				if s.Start != v.Years[j].StartDate() || s.End != v.Years[j].EndDate() {
+					t.Errorf("%s: spell %s to %s for %s", n.ID, s.Start, s.End, v.Years[j])
+				}
+			}
+		}
+		for _, e := range doc.Graph.Edges {
+			if !ids[e.Source] || !ids[e.Target] {
+				t.Errorf("edge %s → %s has an end that is not a node", e.Source, e.Target)
+			}
+		}
+	}
+}
+
+// counts reads an export back and counts its nodes and edges.
+func counts(t *testing.T, format string, data []byte) (nodes, edges int) {
+	t.Helper()
+	switch format {
+	case "graphml", "gexf":
+		var doc struct {
+			Nodes []struct{} `xml:"graph>node"`
+			Edges []struct{} `xml:"graph>edge"`
+			GNode []struct{} `xml:"graph>nodes>node"`
+			GEdge []struct{} `xml:"graph>edges>edge"`
+		}
+		if err := xml.Unmarshal(data, &doc); err != nil {
+			t.Fatal(err)
+		}
+		return len(doc.Nodes) + len(doc.GNode), len(doc.Edges) + len(doc.GEdge)
+	case "cytoscape":
+		var doc struct {
+			Elements struct {
+				Nodes []struct {
+					Data map[string]any `json:"data"`
+				} `json:"nodes"`
+				Edges []struct {
+					Data map[string]any `json:"data"`
+				} `json:"edges"`
+			} `json:"elements"`
+		}
+		if err := json.Unmarshal(data, &doc); err != nil {
+			t.Fatal(err)
+		}
+		return len(doc.Elements.Nodes), len(doc.Elements.Edges)
+	case "d3":
+		var doc struct {
+			Nodes []map[string]any `json:"nodes"`
+			Links []map[string]any `json:"links"`
+		}
+		if err := json.Unmarshal(data, &doc); err != nil {
+			t.Fatal(err)
+		}
+		return len(doc.Nodes), len(doc.Links)
+	case "csv":
+		z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range z.File {
+			if !strings.HasSuffix(f.Name, ".csv") {
+				continue
+			}
+			r, _ := f.Open()
+			rows, err := csv.NewReader(r).ReadAll()
+			if err != nil {
+				t.Fatalf("%s: %v", f.Name, err)
+			}
+			if strings.HasPrefix(f.Name, "nodes_") {
+				nodes += len(rows) - 1
+			} else {
+				edges += len(rows) - 1
+			}
+		}
+		return nodes, edges
+	}
+	t.Fatalf("no counter for %s", format)
+	return 0, 0
+}
+
+// TestCountsMatchGraphQL downloads every format for every selection from
+// the server's /export and checks its node and edge counts against the
+// GraphQL subgraph field for the same selection.
+func TestCountsMatchGraphQL(t *testing.T) {
+	g, err := seed.Graph()
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := live.New("test")
+	if err := h.Load(g, ""); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(server.New(server.Config{Graph: h.Current, Status: h.Status, Logger: slog.New(slog.NewJSONHandler(io.Discard, nil))}))
+	defer srv.Close()
+	for _, q := range selections {
+		vals, _ := url.ParseQuery(q)
+		sel, _ := export.ParseSelection(vals)
+		kinds := make([]string, len(sel.Kinds))
+		for i, k := range sel.Kinds {
+			kinds[i] = string(k)
+		}
+		limit := 5000
+		if sel.Limit > 0 {
+			limit = sel.Limit
+		}
+		body, _ := json.Marshal(map[string]any{
+			"query": `query($seeds: [ID!]!, $depth: Int, $kinds: [NodeKind!], $themes: [String!], $years: [String!], $limit: Int) {
+				subgraph(seeds: $seeds, depth: $depth, kinds: $kinds, themes: $themes, years: $years, limit: $limit) { nodes { id } edges { id } truncated } }`,
+			"variables": map[string]any{"seeds": nonNil(sel.Seeds), "depth": sel.Depth, "kinds": kinds, "themes": sel.Themes, "years": sel.Years, "limit": limit},
+		})
+		resp, err := http.Post(srv.URL+"/query", "application/json", bytes.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var gql struct {
+			Data struct {
+				Subgraph struct {
+					Nodes, Edges []struct{ ID string }
+					Truncated    bool
+				}
+			}
+			Errors []any
+		}
+		json.NewDecoder(resp.Body).Decode(&gql)
+		resp.Body.Close()
+		if len(gql.Errors) > 0 {
+			t.Fatalf("%q: %v", q, gql.Errors)
+		}
+		want := gql.Data.Subgraph
+		if len(want.Nodes) == 0 || len(want.Edges) == 0 {
+			t.Fatalf("%q: an empty subgraph tests nothing", q)
+		}
+		for _, f := range export.Formats {
+			resp, err := http.Get(srv.URL + "/export/" + f.Name + "?" + q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			data, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != 200 {
+				t.Fatalf("%s?%s: %d %s", f.Name, q, resp.StatusCode, data)
+			}
+			if ct := resp.Header.Get("Content-Type"); ct != f.ContentType {
+				t.Errorf("%s: Content-Type %q", f.Name, ct)
+			}
+			if cd := resp.Header.Get("Content-Disposition"); !strings.HasPrefix(cd, "attachment; filename=\"ombudsgraph-") || !strings.HasSuffix(cd, "."+f.Ext+"\"") {
+				t.Errorf("%s: Content-Disposition %q", f.Name, cd)
+			}
+			n, e := counts(t, f.Name, data)
+			if n != len(want.Nodes) || e != len(want.Edges) {
+				t.Errorf("%s?%s: %d nodes and %d edges; GraphQL's subgraph has %d and %d", f.Name, q, n, e, len(want.Nodes), len(want.Edges))
+			}
+			if got := resp.Header.Get("X-Truncated"); got != fmt.Sprint(want.Truncated) {
+				t.Errorf("%s?%s: X-Truncated %s, GraphQL says %v", f.Name, q, got, want.Truncated)
+			}
+		}
+	}
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// TestExportErrors checks that a bad format or selection is a JSON error
+// with a code, naming what is wrong.
+func TestExportErrors(t *testing.T) {
+	g, err := seed.Graph()
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := live.New("test")
+	h.Load(g, "")
+	srv := server.New(server.Config{Graph: h.Current, Status: h.Status, Logger: slog.New(slog.NewJSONHandler(io.Discard, nil))})
+	for path, want := range map[string]string{
+		"/export/pdf":                          "no export format \"pdf\"",
+		"/export/gexf?seeds=Case:nope":         "seeds[0]: no node has the ID \"Case:nope\"",
+		"/export/gexf?depth=two":               "depth=\"two\": want a whole number",
+		"/export/gexf?colour=red":              "unknown parameter \"colour\"",
+		"/export/gexf?kinds=Dragon":            "kinds[0]: no kind \"Dragon\"",
+		"/export/gexf?themes=nope":             "themes[0]: no theme has the slug \"nope\"",
+		"/export/gexf?years=2023":              "years[0]: year \"2023\"",
+		"/export/d3?depth=9&seeds=Theme:send": "depth 9 is out of range",
+	} {
+		rec := httptest.NewRecorder()
+		srv.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
+		var body struct {
+			Errors []struct {
+				Message    string
+				Extensions struct{ Code string }
+			}
+		}
+		json.Unmarshal(rec.Body.Bytes(), &body)
+		if rec.Code < 400 || len(body.Errors) != 1 || !strings.Contains(body.Errors[0].Message, want) || body.Errors[0].Extensions.Code == "" {
+			t.Errorf("%s: %d %s, want an error saying %q", path, rec.Code, rec.Body.String(), want)
+		}
+	}
+}
+
+// TestSelectionRoundTrip checks that Query writes back what ParseSelection
+// reads.
+func TestSelectionRoundTrip(t *testing.T) {
+	for _, q := range selections {
+		vals, _ := url.ParseQuery(q)
+		sel, err := export.ParseSelection(vals)
+		if err != nil {
+			t.Fatal(err)
+		}
+		again, _ := url.ParseQuery(export.Query(sel))
+		sel2, err := export.ParseSelection(again)
+		if err != nil || fmt.Sprint(sel) != fmt.Sprint(sel2) {
+			t.Errorf("%q: %+v, then %+v (%v)", q, sel, sel2, err)
+		}
+	}
+}

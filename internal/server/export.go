@@ -1,0 +1,69 @@
+package server
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/ombudsgraph/ombudsgraph/graph"
+	"github.com/ombudsgraph/ombudsgraph/internal/export"
+	"github.com/ombudsgraph/ombudsgraph/internal/search"
+)
+
+// DefaultMaxExport is the default cap on the nodes of one export over HTTP.
+const DefaultMaxExport = 250_000
+
+// exportHandler serves GET /export/{format}: the subgraph of the selection
+// in the query parameters, everything when there are none, as a download.
+// A selection larger than max nodes is cut to max, or to a smaller limit=,
+// and the response says so in X-Truncated. Errors are JSON with a code, as
+// the GraphQL endpoint gives them.
+func exportHandler(current func() (*graph.Graph, *search.Index), max int) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		f, ok := export.Lookup(r.PathValue("format"))
+		if !ok {
+			graphqlError(w, http.StatusNotFound, graph.CodeNotFound,
+				fmt.Sprintf("no export format %q; the formats are %s", r.PathValue("format"), strings.Join(export.Names(), ", ")))
+			return
+		}
+		g, _ := current()
+		if g == nil {
+			graphqlError(w, http.StatusServiceUnavailable, graph.CodeUnavailable, "no graph is loaded yet; try again shortly")
+			return
+		}
+		sel, err := export.ParseSelection(r.URL.Query())
+		if err == nil && (sel.Limit == 0 || sel.Limit > max) {
+			sel.Limit = max
+		}
+		var sg *graph.Subgraph
+		if err == nil {
+			sg, err = g.Subgraph(sel)
+		}
+		if err != nil {
+			code := graph.CodeInternal
+			var ge *graph.Error
+			if errors.As(err, &ge) {
+				code = ge.Code
+			}
+			status := http.StatusBadRequest
+			if code != graph.CodeInvalid {
+				status = http.StatusInternalServerError
+			}
+			graphqlError(w, status, code, err.Error())
+			return
+		}
+		var buf bytes.Buffer // whole, so that a failure is an error and not half a file
+		if err := f.Write(&buf, sg, export.Meta{Revision: g.Revision(), Query: r.URL.RawQuery}); err != nil {
+			graphqlError(w, http.StatusInternalServerError, graph.CodeInternal, "the export failed")
+			return
+		}
+		w.Header().Set("Content-Type", f.ContentType)
+		w.Header().Set("Content-Disposition", fmt.Sprintf(`attachment; filename="ombudsgraph-%s.%s"`, g.Revision(), f.Ext))
+		w.Header().Set("X-Node-Count", fmt.Sprint(len(sg.Nodes)))
+		w.Header().Set("X-Edge-Count", fmt.Sprint(len(sg.Edges)))
+		w.Header().Set("X-Truncated", fmt.Sprint(sg.Truncated))
+		w.Write(buf.Bytes())
+	})
+}
