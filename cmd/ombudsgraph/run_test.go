@@ -71,8 +71,19 @@ func TestServe(t *testing.T) {
 	if code, body := get(t, base+"/readyz"); code != 200 || !strings.Contains(body, `"revision"`) {
 		t.Errorf("/readyz = %d %s", code, body)
 	}
-	if code, body := get(t, base+"/"); code != 200 || !strings.Contains(body, "graphiql") {
+	if code, body := get(t, base+"/"); code != 200 || !strings.Contains(body, "assets/playground.js") {
 		t.Errorf("/ = %d, want the playground", code)
+	}
+	if code, body := get(t, base+"/explore"); code != 200 || !strings.Contains(body, "assets/explore.js") {
+		t.Errorf("/explore = %d, want the explorer", code)
+	}
+	for _, asset := range []string{"/assets/playground.js", "/assets/playground.css", "/assets/explore.js", "/assets/explore.css"} {
+		if code, body := get(t, base+asset); code != 200 || len(body) < 1000 {
+			t.Errorf("%s = %d, %d bytes", asset, code, len(body))
+		}
+	}
+	if code, body := get(t, base+"/export/d3?seeds=Council:kent-county-council"); code != 200 || !strings.Contains(body, `"links"`) {
+		t.Errorf("/export/d3 = %d %.200s", code, body)
 	}
 	if code, body := get(t, base+`/query?query={councils{totalCount}}`); code != 200 || body != `{"data":{"councils":{"totalCount":3}}}` {
 		t.Errorf("GET /query = %d %s", code, body)

@@ -45,6 +45,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	fs.IntVar(&lim.MaxBatch, "max-batch", server.DefaultMaxBatch, "the most operations one batched request (a JSON array) may hold")
 	fs.DurationVar(&lim.Timeout, "request-timeout", server.DefaultTimeout, "how long one request may take")
 	fs.IntVar(&lim.MaxConcurrent, "max-concurrent", server.DefaultMaxConcurrent(), "how many GraphQL requests run at once; the rest wait their turn, within --request-timeout")
+	fs.IntVar(&lim.MaxExport, "max-export-nodes", server.DefaultMaxExport, "the most nodes one download from /export/{format} holds; a larger selection is cut and marked X-Truncated")
 	cacheMB := fs.Int("response-cache", server.DefaultResponseCache>>20, "megabytes of whole responses kept for repeated requests, per graph revision; 0 turns the cache off")
 	gcPercent := fs.Int("gc-percent", DefaultGCPercent, "the Go garbage collector's target percentage (as GOGC); the graph is a large, unchanging heap, so collecting less often saves time for little risk; GOGC, when set, wins")
 	var n neo4jFlags
@@ -63,6 +64,8 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	switch {
 	case lim.MaxConcurrent < 1:
 		return usageError{fmt.Sprintf("ombudsgraph serve: --max-concurrent %d: at least 1 request must be able to run", lim.MaxConcurrent)}
+	case lim.MaxExport < 1:
+		return usageError{fmt.Sprintf("ombudsgraph serve: --max-export-nodes %d: give at least 1", lim.MaxExport)}
 	case *cacheMB < 0:
 		return usageError{fmt.Sprintf("ombudsgraph serve: --response-cache %d: give megabytes, or 0 for no cache", *cacheMB)}
 	case *cacheMB == 0:
@@ -153,6 +156,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 			MaxBatch:      lim.MaxBatch,
 			Timeout:       lim.Timeout,
 			MaxConcurrent: lim.MaxConcurrent,
+			MaxExport:     lim.MaxExport,
 			ResponseCache: lim.ResponseCache,
 		}),
 		ReadHeaderTimeout: 10 * time.Second,

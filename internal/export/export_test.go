@@ -337,13 +337,13 @@ func TestExportErrors(t *testing.T) {
 	h.Load(g, "")
 	srv := server.New(server.Config{Graph: h.Current, Status: h.Status, Logger: slog.New(slog.NewJSONHandler(io.Discard, nil))})
 	for path, want := range map[string]string{
-		"/export/pdf":                          "no export format \"pdf\"",
-		"/export/gexf?seeds=Case:nope":         "seeds[0]: no node has the ID \"Case:nope\"",
-		"/export/gexf?depth=two":               "depth=\"two\": want a whole number",
-		"/export/gexf?colour=red":              "unknown parameter \"colour\"",
-		"/export/gexf?kinds=Dragon":            "kinds[0]: no kind \"Dragon\"",
-		"/export/gexf?themes=nope":             "themes[0]: no theme has the slug \"nope\"",
-		"/export/gexf?years=2023":              "years[0]: year \"2023\"",
+		"/export/pdf":                         "no export format \"pdf\"",
+		"/export/gexf?seeds=Case:nope":        "seeds[0]: no node has the ID \"Case:nope\"",
+		"/export/gexf?depth=two":              "depth=\"two\": want a whole number",
+		"/export/gexf?colour=red":             "unknown parameter \"colour\"",
+		"/export/gexf?kinds=Dragon":           "kinds[0]: no kind \"Dragon\"",
+		"/export/gexf?themes=nope":            "themes[0]: no theme has the slug \"nope\"",
+		"/export/gexf?years=2023":             "years[0]: year \"2023\"",
 		"/export/d3?depth=9&seeds=Theme:send": "depth 9 is out of range",
 	} {
 		rec := httptest.NewRecorder()

@@ -13,7 +13,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/99designs/gqlgen/graphql/playground"
 	"github.com/rs/cors"
 
 	"github.com/ombudsgraph/ombudsgraph/graph"
@@ -21,6 +20,7 @@ import (
 	"github.com/ombudsgraph/ombudsgraph/internal/live"
 	"github.com/ombudsgraph/ombudsgraph/internal/metrics"
 	"github.com/ombudsgraph/ombudsgraph/internal/search"
+	"github.com/ombudsgraph/ombudsgraph/web"
 )
 
 // Config configures the server's handler.
@@ -60,6 +60,8 @@ type Config struct {
 //
 //	/query    GraphQL over GET and POST
 //	/         the GraphiQL playground
+//	/explore  the graph explorer
+//	/export/{format}  the graph, or a selection, as a download
 //	/metrics  Prometheus metrics, when Config.Metrics is set
 //	/healthz  200 while the process is alive
 //	/readyz   200 once a graph is loaded, with its revision; 503 before
@@ -101,7 +103,10 @@ func New(cfg Config) http.Handler {
 		cfg.MaxExport = DefaultMaxExport
 	}
 	mux.Handle("GET /export/{format}", c.Handler(exportHandler(cfg.Graph, cfg.MaxExport)))
-	mux.Handle("GET /{$}", playground.Handler("ombudsgraph", "/query"))
+	pages := web.Pages()
+	mux.Handle("GET /{$}", page(pages, "index.html"))
+	mux.Handle("GET /explore", page(pages, "explore.html"))
+	mux.Handle("GET /assets/", assets(pages))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]any{"status": "ok"})
 	})
