@@ -4,14 +4,18 @@
 #
 #   scripts/test.sh
 #
-# It installs what it needs: Go modules, the npm package of Neo4j's Cypher
-# linter, Debian's docker-compose (to validate docker-compose.yml), and
+# It installs what it needs: Go modules, npm packages (Neo4j's Cypher linter,
+# graphql-http, esbuild, GraphiQL, Cytoscape.js, playwright-core), Debian's
+# docker-compose (to validate docker-compose.yml), xmllint and Chromium, and
 # NornicDB, a Bolt-speaking stand-in for Neo4j built from the Go module proxy
 # and started on loopback. Then it builds, checks generated code and
-# formatting, runs go vet and every Go test with the race detector (the Neo4j
-# suite over real Bolt against NornicDB), fuzzes each parser briefly, and runs
-# the acceptance suite against the server twice: embedded, and hydrated from
-# NornicDB.
+# formatting, rebuilds the web pages and checks them against what is
+# committed, runs go vet and every Go test with the race detector (the Neo4j
+# suite over real Bolt against NornicDB; GraphML exports against the official
+# schema with xmllint), fuzzes each parser briefly, and runs the acceptance
+# suite, the GraphQL over HTTP audits and the browser tests (Debian's
+# Chromium, driven by playwright-core) against the server twice: embedded,
+# and hydrated from NornicDB.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -55,14 +59,30 @@ step "build"
 mkdir -p bin
 go build -o bin/ombudsgraph ./cmd/ombudsgraph
 
-step "Cypher linter and GraphQL over HTTP audits (npm)"
+step "Cypher linter, GraphQL over HTTP audits, web pages and browser tests (npm)"
 (cd scripts/cypher-lint && npm ci --no-audit --no-fund --loglevel=error)
 (cd scripts/conformance && npm ci --no-audit --no-fund --loglevel=error)
+(cd web && npm ci --no-audit --no-fund --loglevel=error)
+
+step "web/dist matches web/src (rebuilt with esbuild; the build is committed so that 'go run' works without npm)"
+(cd web && npm run --silent build)
+if [ -n "$(git status --porcelain -- web/dist)" ]; then
+  git status --short -- web/dist
+  echo "web/dist differs from a fresh build of web/src: run 'cd web && npm ci && npm run build' and commit web/dist" >&2
+  exit 1
+fi
+
+step "Debian packages: docker-compose, xmllint (libxml2-utils), networkx, Chromium"
+missing=()
+command -v docker-compose >/dev/null || missing+=(docker-compose)
+command -v xmllint >/dev/null || missing+=(libxml2-utils)
+/usr/bin/python3 -c 'import networkx' 2>/dev/null || missing+=(python3-networkx)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+if [ ${#missing[@]} -gt 0 ]; then
+  apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
 
 step "docker-compose.yml is valid (Debian docker-compose; no Docker engine here to run it)"
-if ! command -v docker-compose >/dev/null; then
-  apt-get update -qq && apt-get install -y -qq docker-compose >/dev/null
-fi
 NEO4J_PASSWORD=check docker-compose -f docker-compose.yml config -q
 
 step "NornicDB $nornicdb_version, the Neo4j stand-in, on loopback"
@@ -109,7 +129,7 @@ export OMBUDSGRAPH_TEST_AUTH_URI=bolt://127.0.0.1:$started OMBUDSGRAPH_TEST_AUTH
 
 step "go test -race"
 # The Neo4j suites share one database, so their packages run one at a time.
-OMBUDSGRAPH_REQUIRE_LINT=1 go test -race -count=1 $(go list ./... | grep -v -e /internal/neo4jstore -e /cmd/ombudsgraph)
+OMBUDSGRAPH_REQUIRE_LINT=1 OMBUDSGRAPH_REQUIRE_XMLLINT=1 OMBUDSGRAPH_REQUIRE_NETWORKX=1 go test -race -count=1 $(go list ./... | grep -v -e /internal/neo4jstore -e /cmd/ombudsgraph)
 OMBUDSGRAPH_REQUIRE_LINT=1 OMBUDSGRAPH_REQUIRE_NEO4J=1 go test -race -count=1 -p 1 ./internal/neo4jstore ./cmd/ombudsgraph
 
 step "fuzz each parser for $fuzztime"
@@ -139,6 +159,8 @@ acceptance() {
   echo "$name:"
   python3 "$shared/acceptance/check.py" "http://127.0.0.1:$port/query"
   node scripts/conformance/audit.mjs "http://127.0.0.1:$port/query"
+  echo "browser tests ($name), screenshots in web/test/artifacts/$name:"
+  (cd web && BASE_URL="http://127.0.0.1:$port/" ARTIFACTS="test/artifacts/$name" npm test --silent)
   kill -TERM $pid
   wait $pid || { echo "the $name server did not exit cleanly on SIGTERM" >&2; cat "$log" >&2; exit 1; }
 }

@@ -377,3 +377,47 @@ func TestSelectionRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// TestNetworkxReads reads the node-link and GraphML exports with networkx
+// (Debian's python3-networkx), and checks its counts and a node's
+// properties. It skips when networkx is missing, unless
+// OMBUDSGRAPH_REQUIRE_NETWORKX is set (CI sets it).
+func TestNetworkxReads(t *testing.T) {
+	python := "/usr/bin/python3"
+	if err := exec.Command(python, "-c", "import networkx").Run(); err != nil {
+		if os.Getenv("OMBUDSGRAPH_REQUIRE_NETWORKX") != "" {
+			t.Fatal("networkx is required (OMBUDSGRAPH_REQUIRE_NETWORKX is set) but not importable by /usr/bin/python3: apt-get install python3-networkx")
+		}
+		t.Skip("networkx is not installed (Debian package python3-networkx)")
+	}
+	g, err := seed.Graph()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, q := range selections {
+		sg := subgraph(t, g, q)
+		d3, _ := export.Lookup("d3")
+		gml, _ := export.Lookup("graphml")
+		os.WriteFile(filepath.Join(dir, "g.json"), write(t, d3, sg), 0o644)
+		os.WriteFile(filepath.Join(dir, "g.graphml"), write(t, gml, sg), 0o644)
+		out, err := exec.Command(python, "-c", `
+import json, sys, networkx as nx
+d = nx.node_link_graph(json.load(open(sys.argv[1])), **({"edges": "links"} if tuple(map(int, nx.__version__.split(".")[:2])) >= (3, 4) else {}))
+m = nx.read_graphml(sys.argv[2])
+first = next(iter(m.nodes(data=True)))[1]
+print(json.dumps([d.number_of_nodes(), d.number_of_edges(), m.number_of_nodes(), m.number_of_edges(), first["globalId"], first["kind"]]))
+`, filepath.Join(dir, "g.json"), filepath.Join(dir, "g.graphml")).CombinedOutput()
+		if err != nil {
+			t.Fatalf("%q: networkx: %v\n%s", q, err, out)
+		}
+		var got []any
+		if err := json.Unmarshal(out, &got); err != nil {
+			t.Fatalf("%s", out)
+		}
+		want := []any{float64(len(sg.Nodes)), float64(len(sg.Edges)), float64(len(sg.Nodes)), float64(len(sg.Edges)), sg.Nodes[0].ID, string(sg.Nodes[0].Kind)}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%q: networkx reads %v, want %v", q, got, want)
+		}
+	}
+}

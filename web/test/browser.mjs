@@ -3,7 +3,7 @@
 // explorer, run a query, click a node, switch a theme and follow the export
 // links, with every request outside the server refused (the pages must work
 // offline). Any console error, page error, failed request or HTTP error
-// fails them. Screenshots go to test/artifacts/.
+// fails them. Screenshots go to test/artifacts/, or to web/$ARTIFACTS.
 //
 //   npm test                       # builds and starts the server itself
 //   BASE_URL=http://127.0.0.1:8080/ npm test
@@ -17,7 +17,7 @@ import Graph from 'graphology';
 import gexf from 'graphology-gexf';
 import graphml from 'graphology-graphml';
 
-const artifacts = new URL('./artifacts/', import.meta.url).pathname;
+const artifacts = process.env.ARTIFACTS ? new URL(`../${process.env.ARTIFACTS}/`, import.meta.url).pathname : new URL('./artifacts/', import.meta.url).pathname;
 mkdirSync(artifacts, { recursive: true });
 
 // server returns the base URL of a running ombudsgraph, starting one on a
