@@ -21,6 +21,7 @@ import (
 	"testing"
 
 	"github.com/ombudsgraph/ombudsgraph/graph"
+	"github.com/ombudsgraph/ombudsgraph/internal/export"
 	"github.com/ombudsgraph/ombudsgraph/internal/api"
 	"github.com/ombudsgraph/ombudsgraph/internal/search"
 	"github.com/ombudsgraph/ombudsgraph/internal/synth"
@@ -172,4 +173,69 @@ func BenchmarkSearchWide(b *testing.B) {
 	for b.Loop() {
 		query(b, h, q)
 	}
+}
+
+// BenchmarkNetwork builds the vertices, edges and adjacency that subgraphs
+// and exports use, which a graph builds on first use; each iteration builds
+// the graph afresh outside the timer.
+func BenchmarkNetwork(b *testing.B) {
+	srcs, l := corpus(b)
+	facts, err := l.Load(srcs)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		b.StopTimer()
+		g, err := graph.Build(facts, l.Themes())
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		if _, ok := g.Vertex("Theme:send"); !ok {
+			b.Fatal("no SEND theme")
+		}
+	}
+}
+
+// BenchmarkSubgraphCouncil walks two hops from a council, through the
+// handler, at the default limit of 500 nodes.
+func BenchmarkSubgraphCouncil(b *testing.B) {
+	h := handler(b)
+	g, _ := englandGraph(b)
+	q := `{ subgraph(seeds: ["` + g.Councils()[0].ID() + `"], depth: 2) { nodes { id kind label properties } edges { id type source target } truncated } }`
+	query(b, h, q) // builds the network outside the timer
+	b.ReportAllocs()
+	for b.Loop() {
+		query(b, h, q)
+	}
+}
+
+// BenchmarkExportEverything writes the whole England-sized graph as GEXF.
+func BenchmarkExportEverything(b *testing.B) {
+	g, _ := englandGraph(b)
+	sg, err := g.Subgraph(graph.Selection{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	f, _ := export.Lookup("gexf")
+	b.ReportMetric(float64(len(sg.Nodes)), "nodes")
+	b.ReportMetric(float64(len(sg.Edges)), "edges")
+	b.ReportAllocs()
+	for b.Loop() {
+		var n countWriter
+		if err := f.Write(&n, sg, export.Meta{}); err != nil {
+			b.Fatal(err)
+		}
+		b.SetBytes(int64(n))
+	}
+}
+
+// countWriter counts what is written to it.
+type countWriter int
+
+// Write counts p.
+func (w *countWriter) Write(p []byte) (int, error) {
+	*w += countWriter(len(p))
+	return len(p), nil
 }

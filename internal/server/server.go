@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"log/slog"
 	"net/http"
+	"runtime"
 	"strings"
 	"time"
 
@@ -102,7 +103,8 @@ func New(cfg Config) http.Handler {
 	if cfg.MaxExport <= 0 {
 		cfg.MaxExport = DefaultMaxExport
 	}
-	mux.Handle("GET /export/{format}", c.Handler(exportHandler(cfg.Graph, cfg.MaxExport)))
+	// Exports are large and few: at most one per core is built at a time.
+	mux.Handle("GET /export/{format}", c.Handler(admit(runtime.GOMAXPROCS(0), exportHandler(cfg.Graph, cfg.MaxExport))))
 	pages := web.Pages()
 	mux.Handle("GET /{$}", page(pages, "index.html"))
 	mux.Handle("GET /explore", page(pages, "explore.html"))
