@@ -98,6 +98,7 @@ func (g *Graph) Subgraph(sel Selection) (*Subgraph, error) {
 		}
 		for hop := 0; hop < sel.Depth && len(frontier) > 0 && !out.Truncated; hop++ {
 			var next []string
+		walk:
 			for _, id := range frontier {
 				for _, e := range n.adjacent[id] {
 					other := n.edges[e].Target
@@ -107,9 +108,10 @@ func (g *Graph) Subgraph(sel Selection) (*Subgraph, error) {
 					if in[other] || !keep(n.vertices[other]) {
 						continue
 					}
-					if take(other) {
-						next = append(next, other)
+					if !take(other) {
+						break walk // the limit is reached
 					}
+					next = append(next, other)
 				}
 			}
 			frontier = next

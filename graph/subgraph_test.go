@@ -45,13 +45,13 @@ func TestSubgraphEverything(t *testing.T) {
 	edges, pairs := map[string]bool{}, map[[2]string]string{}
 	types := map[string]bool{}
 	for _, e := range sg.Edges {
-		if edges[e.ID] {
-			t.Errorf("edge %s twice", e.ID)
+		if edges[e.ID()] {
+			t.Errorf("edge %s twice", e.ID())
 		}
-		edges[e.ID] = true
+		edges[e.ID()] = true
 		types[e.Type] = true
 		if !ids[e.Source] || !ids[e.Target] {
-			t.Errorf("edge %s has an end outside the subgraph", e.ID)
+			t.Errorf("edge %s has an end outside the subgraph", e.ID())
 		}
 		if prev, ok := pairs[[2]string{e.Source, e.Target}]; ok {
 			t.Errorf("two edges from %s to %s: %s and %s", e.Source, e.Target, prev, e.Type)
@@ -76,7 +76,7 @@ func TestPropertyTypes(t *testing.T) {
 	}
 	typ := map[string]string{}
 	for _, v := range sg.Nodes {
-		for _, p := range v.Props {
+		for _, p := range v.Props() {
 			pt := graph.PropertyType(p.Value)
 			if prev, ok := typ[p.Name]; ok && prev != pt {
 				t.Errorf("property %s is %s on %s but %s elsewhere", p.Name, pt, v.ID, prev)

@@ -13,8 +13,9 @@ import (
 )
 
 func (r *graphNodeResolver) Properties(ctx context.Context, obj *graph.Vertex) (map[string]any, error) {
-	props := make(map[string]any, len(obj.Props))
-	for _, p := range obj.Props {
+	list := obj.Props()
+	props := make(map[string]any, len(list))
+	for _, p := range list {
 		props[p.Name] = p.Value
 	}
 	return props, nil

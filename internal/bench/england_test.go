@@ -21,8 +21,8 @@ import (
 	"testing"
 
 	"github.com/ombudsgraph/ombudsgraph/graph"
-	"github.com/ombudsgraph/ombudsgraph/internal/export"
 	"github.com/ombudsgraph/ombudsgraph/internal/api"
+	"github.com/ombudsgraph/ombudsgraph/internal/export"
 	"github.com/ombudsgraph/ombudsgraph/internal/search"
 	"github.com/ombudsgraph/ombudsgraph/internal/synth"
 	"github.com/ombudsgraph/ombudsgraph/loader"

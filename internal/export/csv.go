@@ -90,7 +90,7 @@ func nodeRows(k graph.Kind, vs []*graph.Vertex) [][]string {
 	for _, v := range vs {
 		row := make([]string, len(header))
 		row[0], row[1], row[2] = v.ID, string(k), v.Label
-		for _, p := range v.Props {
+		for _, p := range v.Props() {
 			row[col[p.Name]] = graph.FormatValue(p.Value)
 		}
 		rows = append(rows, row)

@@ -165,7 +165,7 @@ func attributes(sg *graph.Subgraph) []attribute {
 	var out []attribute
 	at := map[string]int{}
 	for _, v := range sg.Nodes {
-		for _, p := range v.Props {
+		for _, p := range v.Props() {
 			t := graph.PropertyType(p.Value)
 			i, ok := at[p.Name]
 			if !ok {

@@ -126,7 +126,7 @@ func GEXF(w io.Writer, sg *graph.Subgraph, meta Meta) error {
 	nodes := make([]gexfNode, len(sg.Nodes))
 	for i, v := range sg.Nodes {
 		vals := []gexfAttValue{{"kind", string(v.Kind)}}
-		for _, p := range v.Props {
+		for _, p := range v.Props() {
 			vals = append(vals, gexfAttValue{keyOf[p.Name], graph.FormatValue(p.Value)})
 		}
 		c := colour[v.Kind]
@@ -142,7 +142,7 @@ func GEXF(w io.Writer, sg *graph.Subgraph, meta Meta) error {
 	doc.Graph.Nodes = gexfNodes{Count: len(nodes), Nodes: nodes}
 	edges := make([]gexfEdge, len(sg.Edges))
 	for i, e := range sg.Edges {
-		edges[i] = gexfEdge{ID: e.ID, Source: e.Source, Target: e.Target, Label: e.Type,
+		edges[i] = gexfEdge{ID: e.ID(), Source: e.Source, Target: e.Target, Label: e.Type,
 			AttValues: &gexfAttValues{[]gexfAttValue{{"type", e.Type}}}}
 	}
 	doc.Graph.Edges = gexfEdges{Count: len(edges), Edges: edges}

@@ -90,7 +90,7 @@ func GraphML(w io.Writer, sg *graph.Subgraph, meta Meta) error {
 		id := "n" + strconv.Itoa(i)
 		index[v.ID] = id
 		data := []graphmlData{{"gid", v.ID}, {"kind", string(v.Kind)}, {"label", v.Label}, {"colour", Colour(v.Kind)}}
-		for _, p := range v.Props {
+		for _, p := range v.Props() {
 			data = append(data, graphmlData{keyOf[p.Name], graph.FormatValue(p.Value)})
 		}
 		doc.Graph.Nodes[i] = graphmlNode{ID: id, Data: data}

@@ -10,8 +10,8 @@ import (
 // data is a node's fields for the JSON formats: its ID, kind, label and
 // colour, then its properties.
 func data(v *graph.Vertex) map[string]any {
-	d := make(map[string]any, len(v.Props)+4)
-	for _, p := range v.Props {
+	d := make(map[string]any, 4)
+	for _, p := range v.Props() {
 		d[p.Name] = p.Value
 	}
 	d["id"], d["kind"], d["label"], d["colour"] = v.ID, string(v.Kind), v.Label, Colour(v.Kind)
@@ -34,7 +34,7 @@ func Cytoscape(w io.Writer, sg *graph.Subgraph, meta Meta) error {
 	edges := make([]element, len(sg.Edges))
 	for i, e := range sg.Edges {
 		edges[i] = element{Group: "edges", Classes: e.Type,
-			Data: map[string]any{"id": e.ID, "source": e.Source, "target": e.Target, "type": e.Type}}
+			Data: map[string]any{"id": e.ID(), "source": e.Source, "target": e.Target, "type": e.Type}}
 	}
 	return writeJSON(w, map[string]any{
 		"format_version":             "1.0",
@@ -55,7 +55,7 @@ func NodeLink(w io.Writer, sg *graph.Subgraph, meta Meta) error {
 	}
 	links := make([]map[string]any, len(sg.Edges))
 	for i, e := range sg.Edges {
-		links[i] = map[string]any{"id": e.ID, "source": e.Source, "target": e.Target, "type": e.Type}
+		links[i] = map[string]any{"id": e.ID(), "source": e.Source, "target": e.Target, "type": e.Type}
 	}
 	return writeJSON(w, map[string]any{
 		"directed":   true,

@@ -50,13 +50,14 @@ func (g *Graph) Current() (*graph.Graph, *search.Index) {
 	return nil, nil
 }
 
-// Load builds the search index of gr and swaps both in, as built from the
-// store at the given revision.
+// Load builds the search index and the network (for subgraphs and exports)
+// of gr, and swaps them in, as built from the store at the given revision.
 func (g *Graph) Load(gr *graph.Graph, revision string) error {
 	idx, err := search.Build(gr)
 	if err != nil {
 		return err
 	}
+	gr.PrepareNetwork()
 	g.current.Store(&snapshot{graph: gr, search: idx, revision: revision, loadedAt: time.Now()})
 	g.mu.Lock()
 	g.staleSince, g.lastErr = time.Time{}, ""

@@ -38,7 +38,7 @@ func (ec *executionContext) _GraphEdge_id(ctx context.Context, field graphql.Col
 			return ec.fieldContext_GraphEdge_id(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.ID, nil
+			return obj.ID(), nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
@@ -49,7 +49,7 @@ func (ec *executionContext) _GraphEdge_id(ctx context.Context, field graphql.Col
 	)
 }
 func (ec *executionContext) fieldContext_GraphEdge_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, errors.New("field of type ID does not have child fields"))
+	return graphql.NewScalarFieldContext("GraphEdge", field, true, false, errors.New("field of type ID does not have child fields"))
 }
 
 func (ec *executionContext) _GraphEdge_type(ctx context.Context, field graphql.CollectedField, obj *graph.Edge) (ret graphql.Marshaler) {
