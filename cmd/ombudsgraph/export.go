@@ -61,8 +61,8 @@ func exportGraph(ctx context.Context, args []string, getenv func(string) string,
 		}
 		g = res.graph
 	} else {
-		if len(c.docs) > 0 || c.noSeed || c.themes != "" || c.councils != "" {
-			return usageError{"ombudsgraph export: with --neo4j-uri the graph comes from Neo4j; --docs, --no-seed, --themes and --councils are for `ombudsgraph load`"}
+		if err := c.withoutNeo4j("export"); err != nil {
+			return err
 		}
 		d, err := n.driver()
 		if err != nil {

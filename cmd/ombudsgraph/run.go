@@ -96,6 +96,15 @@ func envDefaults(fs *flag.FlagSet, getenv func(string) string, skip ...string) e
 	return err
 }
 
+// withoutNeo4j refuses corpus flags given with --neo4j-uri, from which
+// command takes its graph: the documents in Neo4j are `load`'s to choose.
+func (c corpusFlags) withoutNeo4j(command string) error {
+	if len(c.docs) > 0 || c.noSeed || c.themes != "" || c.councils != "" {
+		return usageError{"ombudsgraph " + command + ": with --neo4j-uri the graph comes from Neo4j; --docs, --no-seed, --themes and --councils are for `ombudsgraph load`"}
+	}
+	return nil
+}
+
 // listFlag is a flag that may be given many times.
 type listFlag []string
 

@@ -112,8 +112,8 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 			log.Warn("conflict", "detail", w)
 		}
 	} else {
-		if len(c.docs) > 0 || c.noSeed || c.themes != "" || c.councils != "" {
-			return usageError{"ombudsgraph serve: with --neo4j-uri the graph comes from Neo4j; --docs, --no-seed, --themes and --councils are for `ombudsgraph load`"}
+		if err := c.withoutNeo4j("serve"); err != nil {
+			return err
 		}
 		d, err := n.driver()
 		if err != nil {

@@ -181,6 +181,29 @@ func attributes(sg *graph.Subgraph) []attribute {
 	return out
 }
 
+// xmlKey is a node property as GraphML and GEXF declare it.
+type xmlKey struct {
+	id   string // p0, p1, …
+	name string
+	typ  string // GraphML's and GEXF's type names: "long" for ints
+}
+
+// keys declares every node property of sg, in first-seen order, and maps
+// property names to their IDs.
+func keys(sg *graph.Subgraph) ([]xmlKey, map[string]string) {
+	var out []xmlKey
+	idOf := map[string]string{}
+	for i, a := range attributes(sg) {
+		k := xmlKey{id: "p" + strconv.Itoa(i), name: a.name, typ: a.typ}
+		if k.typ == "int" {
+			k.typ = "long"
+		}
+		idOf[k.name] = k.id
+		out = append(out, k)
+	}
+	return out, idOf
+}
+
 // colour is the colour of each kind, as the explorer draws it.
 var colour = map[graph.Kind][3]uint8{
 	graph.KindCouncil:       {0x1f, 0x77, 0xb4},

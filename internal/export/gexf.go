@@ -3,7 +3,6 @@ package export
 import (
 	"encoding/xml"
 	"io"
-	"strconv"
 
 	"github.com/ombudsgraph/ombudsgraph/graph"
 )
@@ -112,15 +111,9 @@ func GEXF(w io.Writer, sg *graph.Subgraph, meta Meta) error {
 		Graph: gexfGraph{DefaultEdgeType: "directed", Mode: "dynamic", TimeFormat: "date", TimeRep: "interval"},
 	}
 	nodeAttrs := gexfAttributes{Class: "node", Attributes: []gexfAttribute{{ID: "kind", Title: "kind", Type: "string"}}}
-	keyOf := map[string]string{}
-	for i, a := range attributes(sg) {
-		id := "p" + strconv.Itoa(i)
-		keyOf[a.name] = id
-		typ := a.typ
-		if typ == "int" {
-			typ = "long"
-		}
-		nodeAttrs.Attributes = append(nodeAttrs.Attributes, gexfAttribute{ID: id, Title: a.name, Type: typ})
+	declared, keyOf := keys(sg)
+	for _, k := range declared {
+		nodeAttrs.Attributes = append(nodeAttrs.Attributes, gexfAttribute{ID: k.id, Title: k.name, Type: k.typ})
 	}
 	doc.Graph.Attributes = []gexfAttributes{nodeAttrs, {Class: "edge", Attributes: []gexfAttribute{{ID: "type", Title: "type", Type: "string"}}}}
 	nodes := make([]gexfNode, len(sg.Nodes))

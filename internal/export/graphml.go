@@ -74,15 +74,9 @@ func GraphML(w io.Writer, sg *graph.Subgraph, meta Meta) error {
 			{Key: "g_truncated", Value: strconv.FormatBool(sg.Truncated)},
 		}},
 	}
-	keyOf := map[string]string{}
-	for i, a := range attributes(sg) {
-		id := "p" + strconv.Itoa(i)
-		keyOf[a.name] = id
-		typ := a.typ
-		if typ == "int" {
-			typ = "long"
-		}
-		doc.Keys = append(doc.Keys, graphmlKey{ID: id, For: "node", Name: a.name, Type: typ})
+	declared, keyOf := keys(sg)
+	for _, k := range declared {
+		doc.Keys = append(doc.Keys, graphmlKey{ID: k.id, For: "node", Name: k.name, Type: k.typ})
 	}
 	index := make(map[string]string, len(sg.Nodes))
 	doc.Graph.Nodes = make([]graphmlNode, len(sg.Nodes))

@@ -32,14 +32,7 @@ func post(t *testing.T, h http.Handler, body string) *httptest.ResponseRecorder 
 // cache with the same bytes and logged under its operation, that answers
 // with errors are never kept, and that a new graph revision misses.
 func TestResponseCache(t *testing.T) {
-	g, err := seed.Graph()
-	if err != nil {
-		t.Fatal(err)
-	}
-	h := live.New("test")
-	if err := h.Load(g, ""); err != nil {
-		t.Fatal(err)
-	}
+	h, g := seedHolder(t)
 	var log bytes.Buffer
 	srv := server.New(server.Config{Graph: h.Current, Status: h.Status, Logger: slog.New(slog.NewJSONHandler(&log, nil))})
 	q := `{"query":"query Name { council(slug: \"kent-county-council\") { name } }","operationName":"Name"}`

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ombudsgraph/ombudsgraph/graph"
 	"github.com/ombudsgraph/ombudsgraph/internal/live"
 	"github.com/ombudsgraph/ombudsgraph/internal/server"
 	"github.com/ombudsgraph/ombudsgraph/seed"
@@ -17,14 +18,7 @@ import (
 // TestRequestLog checks the one line per request: its ID, operation name,
 // outcome and duration, and never the query's variables.
 func TestRequestLog(t *testing.T) {
-	g, err := seed.Graph()
-	if err != nil {
-		t.Fatal(err)
-	}
-	h := live.New("test")
-	if err := h.Load(g, ""); err != nil {
-		t.Fatal(err)
-	}
+	h, _ := seedHolder(t)
 	var log bytes.Buffer
 	srv := server.New(server.Config{Graph: h.Current, Status: h.Status, Logger: slog.New(slog.NewJSONHandler(&log, nil))})
 	body := `{"query":"query Council($slug: String!) { council(slug: $slug) { name } }","operationName":"Council","variables":{"slug":"secret-slug-value"}}`
@@ -51,4 +45,18 @@ func TestRequestLog(t *testing.T) {
 	if strings.Contains(log.String(), "secret-slug-value") {
 		t.Errorf("the log holds the query's variables: %s", log.String())
 	}
+}
+
+// seedHolder returns a live graph holding the seed corpus, and that graph.
+func seedHolder(t *testing.T) (*live.Graph, *graph.Graph) {
+	t.Helper()
+	g, err := seed.Graph()
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := live.New("test")
+	if err := h.Load(g, ""); err != nil {
+		t.Fatal(err)
+	}
+	return h, g
 }
