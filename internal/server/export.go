@@ -13,7 +13,7 @@ import (
 )
 
 // DefaultMaxExport is the default cap on the nodes of one export over HTTP.
-const DefaultMaxExport = 250_000
+const DefaultMaxExport = 100_000
 
 // exportHandler serves GET /export/{format}: the subgraph of the selection
 // in the query parameters, everything when there are none, as a download.
