@@ -78,6 +78,7 @@ command -v docker-compose >/dev/null || missing+=(docker-compose)
 command -v xmllint >/dev/null || missing+=(libxml2-utils)
 /usr/bin/python3 -c 'import networkx' 2>/dev/null || missing+=(python3-networkx)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -d /usr/share/fonts/truetype/dejavu ] || missing+=(fonts-dejavu-core) # text in the screenshots
 if [ ${#missing[@]} -gt 0 ]; then
   apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
