@@ -95,11 +95,12 @@ func (g *Graph) Vertex(id string) (*Vertex, bool) {
 func (n *network) build(g *Graph) {
 	n.vertices = make(map[string]*Vertex, len(g.nodes)+len(g.themes))
 	n.adjacent = make(map[string][]int32, len(g.nodes)+len(g.themes))
-	add := func(v *Vertex) {
+	add := func(v *Vertex) *Vertex {
 		v.g = g
 		v.Themes = g.ThemesOf(v.ID)
 		n.vertices[v.ID] = v
 		n.order = append(n.order, v.ID)
+		return v
 	}
 	link := func(typ, from, to string) {
 		if _, ok := g.nodes[to]; to == "" || !ok {
@@ -112,26 +113,23 @@ func (n *network) build(g *Graph) {
 			n.adjacent[to] = append(n.adjacent[to], i)
 		}
 	}
+	// sources links a fact to each document its spans quote, once.
 	sources := func(id string, spans []Span) {
-		var last string
 		for i, s := range spans {
-			if s.Doc == "" || s.Doc == last || slices.ContainsFunc(spans[:i], func(p Span) bool { return p.Doc == s.Doc }) {
-				continue
+			if s.Doc != "" && !slices.ContainsFunc(spans[:i], func(p Span) bool { return p.Doc == s.Doc }) {
+				link(RelFrom, id, NodeID(KindDocument, s.Doc))
 			}
-			last = s.Doc
-			link(RelFrom, id, NodeID(KindDocument, s.Doc))
 		}
 	}
 	themeID := make(map[string]string, len(g.themes))
 	for _, t := range g.themes {
 		themeID[t.Slug] = NodeID(KindTheme, t.Slug)
 	}
-	themed := func(id string, v *Vertex) {
+	themed := func(v *Vertex) {
 		for _, t := range v.Themes {
-			link(RelHasTheme, id, themeID[t])
+			link(RelHasTheme, v.ID, themeID[t])
 		}
 	}
-	v := func(id string) *Vertex { return n.vertices[id] }
 
 	councilID := make(map[string]string, len(g.councils))
 	for _, c := range g.councils {
@@ -178,13 +176,13 @@ func (n *network) build(g *Graph) {
 	for _, c := range g.cases {
 		id := c.ID()
 		caseID[c] = id
-		add(&Vertex{ID: id, Kind: KindCase, Label: c.Reference, Years: []Year{c.Year}, Evidence: c.Evidence, node: c})
+		v := add(&Vertex{ID: id, Kind: KindCase, Label: c.Reference, Years: []Year{c.Year}, Evidence: c.Evidence, node: c})
 		link(RelAgainst, id, council(c.CouncilSlug))
 		if c.subcategory != nil {
 			link(RelInSubcategory, id, subID[c.subcategory])
 		}
 		link(RelReceivedIn, id, yearID[c.Year.First])
-		themed(id, v(id))
+		themed(v)
 		sources(id, c.Evidence)
 	}
 	for _, im := range g.improvements {
@@ -193,11 +191,11 @@ func (n *network) build(g *Graph) {
 			years = []Year{*y}
 		}
 		id := im.ID()
-		add(&Vertex{ID: id, Kind: KindImprovement, Label: label(im.Text, 60), Years: years, Evidence: im.Evidence, node: im})
+		v := add(&Vertex{ID: id, Kind: KindImprovement, Label: label(im.Text, 60), Years: years, Evidence: im.Evidence, node: im})
 		if im.kase != nil {
 			link(RelAgreedIn, id, caseID[im.kase])
 		}
-		themed(id, v(id))
+		themed(v)
 		sources(id, im.Evidence)
 	}
 	for _, c := range g.categories {
@@ -211,9 +209,9 @@ func (n *network) build(g *Graph) {
 	}
 	for _, r := range g.reports {
 		id := r.ID()
-		add(&Vertex{ID: id, Kind: KindReport, Label: r.Title, Evidence: r.Evidence, node: r})
+		v := add(&Vertex{ID: id, Kind: KindReport, Label: r.Title, Evidence: r.Evidence, node: r})
 		link(RelAbout, id, council(r.CouncilSlug))
-		themed(id, v(id))
+		themed(v)
 		sources(id, r.Evidence)
 	}
 	for _, l := range g.letters {
@@ -225,14 +223,14 @@ func (n *network) build(g *Graph) {
 	}
 	for _, a := range g.articles {
 		id := a.ID()
-		add(&Vertex{ID: id, Kind: KindArticle, Label: a.Headline, Years: a.Years, Evidence: a.Evidence, node: a})
+		v := add(&Vertex{ID: id, Kind: KindArticle, Label: a.Headline, Years: a.Years, Evidence: a.Evidence, node: a})
 		for _, s := range a.CouncilSlugs {
 			link(RelMentions, id, council(s))
 		}
 		for _, y := range a.Years {
 			link(RelMentions, id, yearID[y.First])
 		}
-		themed(id, v(id))
+		themed(v)
 		sources(id, a.Evidence)
 	}
 	for _, c := range g.claims {

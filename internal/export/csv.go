@@ -72,7 +72,8 @@ func CSV(w io.Writer, sg *graph.Subgraph, meta Meta) error {
 // nodeRows are the rows of one kind's nodes file: a header naming every
 // property the kind's nodes have, with its type, then one row per node.
 func nodeRows(k graph.Kind, vs []*graph.Vertex) [][]string {
-	attrs := attributes(&graph.Subgraph{Nodes: vs})
+	props := properties(vs)
+	attrs := attributes(props)
 	header := []string{"id:ID", ":LABEL", "label"}
 	col := map[string]int{}
 	for _, a := range attrs {
@@ -87,10 +88,10 @@ func nodeRows(k graph.Kind, vs []*graph.Vertex) [][]string {
 		}
 	}
 	rows := [][]string{header}
-	for _, v := range vs {
+	for i, v := range vs {
 		row := make([]string, len(header))
 		row[0], row[1], row[2] = v.ID, string(k), v.Label
-		for _, p := range v.Props() {
+		for _, p := range props[i] {
 			row[col[p.Name]] = graph.FormatValue(p.Value)
 		}
 		rows = append(rows, row)

@@ -159,13 +159,23 @@ type attribute struct {
 	typ  string // graph.PropertyType's names
 }
 
-// attributes lists the node properties of a subgraph, in first-seen order.
-// A name seen with two types (which graph does not do) becomes a string.
-func attributes(sg *graph.Subgraph) []attribute {
+// properties returns every node's properties, made once for a whole export.
+func properties(nodes []*graph.Vertex) [][]graph.Property {
+	out := make([][]graph.Property, len(nodes))
+	for i, v := range nodes {
+		out[i] = v.Props()
+	}
+	return out
+}
+
+// attributes lists the names and types of the properties of nodes, in
+// first-seen order. A name seen with two types (which graph does not do)
+// becomes a string.
+func attributes(props [][]graph.Property) []attribute {
 	var out []attribute
 	at := map[string]int{}
-	for _, v := range sg.Nodes {
-		for _, p := range v.Props() {
+	for _, ps := range props {
+		for _, p := range ps {
 			t := graph.PropertyType(p.Value)
 			i, ok := at[p.Name]
 			if !ok {
@@ -188,12 +198,12 @@ type xmlKey struct {
 	typ  string // GraphML's and GEXF's type names: "long" for ints
 }
 
-// keys declares every node property of sg, in first-seen order, and maps
-// property names to their IDs.
-func keys(sg *graph.Subgraph) ([]xmlKey, map[string]string) {
+// keys declares every node property, in first-seen order, and maps property
+// names to their IDs.
+func keys(props [][]graph.Property) ([]xmlKey, map[string]string) {
 	var out []xmlKey
 	idOf := map[string]string{}
-	for i, a := range attributes(sg) {
+	for i, a := range attributes(props) {
 		k := xmlKey{id: "p" + strconv.Itoa(i), name: a.name, typ: a.typ}
 		if k.typ == "int" {
 			k.typ = "long"

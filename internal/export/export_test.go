@@ -244,15 +244,7 @@ func counts(t *testing.T, format string, data []byte) (nodes, edges int) {
 // the server's /export and checks its node and edge counts against the
 // GraphQL subgraph field for the same selection.
 func TestCountsMatchGraphQL(t *testing.T) {
-	g, err := seed.Graph()
-	if err != nil {
-		t.Fatal(err)
-	}
-	h := live.New("test")
-	if err := h.Load(g, ""); err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(server.New(server.Config{Graph: h.Current, Status: h.Status, Logger: slog.New(slog.NewJSONHandler(io.Discard, nil))}))
+	srv := httptest.NewServer(seedServer(t))
 	defer srv.Close()
 	for _, q := range selections {
 		vals, _ := url.ParseQuery(q)
@@ -319,6 +311,20 @@ func TestCountsMatchGraphQL(t *testing.T) {
 	}
 }
 
+// seedServer returns the server's handler over the seed corpus.
+func seedServer(t *testing.T) http.Handler {
+	t.Helper()
+	g, err := seed.Graph()
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := live.New("test")
+	if err := h.Load(g, ""); err != nil {
+		t.Fatal(err)
+	}
+	return server.New(server.Config{Graph: h.Current, Status: h.Status, Logger: slog.New(slog.NewJSONHandler(io.Discard, nil))})
+}
+
 func nonNil(s []string) []string {
 	if s == nil {
 		return []string{}
@@ -329,13 +335,7 @@ func nonNil(s []string) []string {
 // TestExportErrors checks that a bad format or selection is a JSON error
 // with a code, naming what is wrong.
 func TestExportErrors(t *testing.T) {
-	g, err := seed.Graph()
-	if err != nil {
-		t.Fatal(err)
-	}
-	h := live.New("test")
-	h.Load(g, "")
-	srv := server.New(server.Config{Graph: h.Current, Status: h.Status, Logger: slog.New(slog.NewJSONHandler(io.Discard, nil))})
+	srv := seedServer(t)
 	for path, want := range map[string]string{
 		"/export/pdf":                         "no export format \"pdf\"",
 		"/export/gexf?seeds=Case:nope":        "seeds[0]: no node has the ID \"Case:nope\"",

@@ -111,7 +111,8 @@ func GEXF(w io.Writer, sg *graph.Subgraph, meta Meta) error {
 		Graph: gexfGraph{DefaultEdgeType: "directed", Mode: "dynamic", TimeFormat: "date", TimeRep: "interval"},
 	}
 	nodeAttrs := gexfAttributes{Class: "node", Attributes: []gexfAttribute{{ID: "kind", Title: "kind", Type: "string"}}}
-	declared, keyOf := keys(sg)
+	props := properties(sg.Nodes)
+	declared, keyOf := keys(props)
 	for _, k := range declared {
 		nodeAttrs.Attributes = append(nodeAttrs.Attributes, gexfAttribute{ID: k.id, Title: k.name, Type: k.typ})
 	}
@@ -119,7 +120,7 @@ func GEXF(w io.Writer, sg *graph.Subgraph, meta Meta) error {
 	nodes := make([]gexfNode, len(sg.Nodes))
 	for i, v := range sg.Nodes {
 		vals := []gexfAttValue{{"kind", string(v.Kind)}}
-		for _, p := range v.Props() {
+		for _, p := range props[i] {
 			vals = append(vals, gexfAttValue{keyOf[p.Name], graph.FormatValue(p.Value)})
 		}
 		c := colour[v.Kind]

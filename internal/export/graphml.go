@@ -74,7 +74,8 @@ func GraphML(w io.Writer, sg *graph.Subgraph, meta Meta) error {
 			{Key: "g_truncated", Value: strconv.FormatBool(sg.Truncated)},
 		}},
 	}
-	declared, keyOf := keys(sg)
+	props := properties(sg.Nodes)
+	declared, keyOf := keys(props)
 	for _, k := range declared {
 		doc.Keys = append(doc.Keys, graphmlKey{ID: k.id, For: "node", Name: k.name, Type: k.typ})
 	}
@@ -84,7 +85,7 @@ func GraphML(w io.Writer, sg *graph.Subgraph, meta Meta) error {
 		id := "n" + strconv.Itoa(i)
 		index[v.ID] = id
 		data := []graphmlData{{"gid", v.ID}, {"kind", string(v.Kind)}, {"label", v.Label}, {"colour", Colour(v.Kind)}}
-		for _, p := range v.Props() {
+		for _, p := range props[i] {
 			data = append(data, graphmlData{keyOf[p.Name], graph.FormatValue(p.Value)})
 		}
 		doc.Graph.Nodes[i] = graphmlNode{ID: id, Data: data}

@@ -33,25 +33,14 @@ func exportHandler(current func() (*graph.Graph, *search.Index), max int) http.H
 			graphqlError(w, http.StatusServiceUnavailable, graph.CodeUnavailable, "no graph is loaded yet; try again shortly")
 			return
 		}
-		sel, err := export.ParseSelection(r.URL.Query())
-		if err == nil && (sel.Limit == 0 || sel.Limit > max) {
-			sel.Limit = max
-		}
-		var sg *graph.Subgraph
-		if err == nil {
-			sg, err = g.Subgraph(sel)
-		}
+		sg, err := selection(g, r, max)
 		if err != nil {
-			code := graph.CodeInternal
 			var ge *graph.Error
 			if errors.As(err, &ge) {
-				code = ge.Code
+				graphqlError(w, http.StatusBadRequest, ge.Code, err.Error())
+			} else {
+				graphqlError(w, http.StatusInternalServerError, graph.CodeInternal, "the selection failed")
 			}
-			status := http.StatusBadRequest
-			if code != graph.CodeInvalid {
-				status = http.StatusInternalServerError
-			}
-			graphqlError(w, status, code, err.Error())
 			return
 		}
 		var buf bytes.Buffer // whole, so that a failure is an error and not half a file
@@ -66,4 +55,18 @@ func exportHandler(current func() (*graph.Graph, *search.Index), max int) http.H
 		w.Header().Set("X-Truncated", fmt.Sprint(sg.Truncated))
 		w.Write(buf.Bytes())
 	})
+}
+
+// selection returns the subgraph the request's query parameters select,
+// with at most max nodes. Its errors are *graph.Error values that name the
+// parameter at fault.
+func selection(g *graph.Graph, r *http.Request, max int) (*graph.Subgraph, error) {
+	sel, err := export.ParseSelection(r.URL.Query())
+	if err != nil {
+		return nil, err
+	}
+	if sel.Limit == 0 || sel.Limit > max {
+		sel.Limit = max
+	}
+	return g.Subgraph(sel)
 }
