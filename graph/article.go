@@ -38,9 +38,12 @@ const (
 type Claim struct {
 	ArticleDoc string `json:"article"`
 	// Ordinal is the claim's 1-based position within its article.
-	Ordinal int       `json:"ordinal"`
-	Value   float64   `json:"value"`
-	Unit    ClaimUnit `json:"unit"`
+	Ordinal int     `json:"ordinal"`
+	Value   float64 `json:"value"`
+	// Upper is the upper bound of a range such as "between £10-£50" (whose
+	// Value is 10), or nil for a single value.
+	Upper *float64  `json:"upper,omitempty"`
+	Unit  ClaimUnit `json:"unit"`
 	// Text is the claim as written, such as "more than £8,000".
 	Text string `json:"text"`
 	// Qualifier is a word or phrase that bounds the value, such as "more

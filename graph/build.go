@@ -17,7 +17,11 @@ import (
 // disagree, the first document by name wins and the conflict is recorded in
 // [Graph.Warnings]. Build fails only on input no document could produce, such
 // as two documents with one name.
-func Build(facts []Facts, themes []Theme) (*Graph, error) {
+//
+// The documents that could not be read at all are given as failed, so that
+// the graph can list them beside the warnings of the documents it holds (see
+// [Graph.Problems]).
+func Build(facts []Facts, themes []Theme, failed ...Problem) (*Graph, error) {
 	facts = slices.Clone(facts)
 	slices.SortFunc(facts, func(a, b Facts) int { return cmp.Compare(a.Document.Name, b.Document.Name) })
 	b := newBuilder()
@@ -30,7 +34,10 @@ func Build(facts []Facts, themes []Theme) (*Graph, error) {
 		if err := b.add(&facts[i]); err != nil {
 			return nil, err
 		}
+		b.g.problems = append(b.g.problems, facts[i].Document.Warnings...)
 	}
+	b.g.problems = append(b.g.problems, failed...)
+	sortProblems(b.g.problems)
 	return b.finish(), nil
 }
 
@@ -185,21 +192,8 @@ func sameStatistics(a, b *Statistics) bool {
 // deref renders the pointer fields of statistics as values, for comparison.
 func deref(s Statistics) []any {
 	out := []any{s.CouncilSlug, s.Year}
-	for _, p := range []*int{s.Investigations, s.UpheldDecisions, s.ComplianceOutcomes, s.SatisfactoryRemedyDecisions} {
-		if p == nil {
-			out = append(out, nil)
-		} else {
-			out = append(out, *p)
-		}
-	}
-	sa := s.SimilarAuthorities
-	for _, p := range []*float64{s.UpheldPercent, s.UpheldPer100k, s.CompliancePercent, s.SatisfactoryRemedyPercent,
-		sa.UpheldPercent, sa.UpheldPer100k, sa.CompliancePercent, sa.SatisfactoryRemedyPercent} {
-		if p == nil {
-			out = append(out, nil)
-		} else {
-			out = append(out, *p)
-		}
+	for _, m := range StatisticsMeasures {
+		out = append(out, m.Value(&s))
 	}
 	return out
 }

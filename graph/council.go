@@ -11,6 +11,14 @@ type Council struct {
 	// TypeBasis says where Type came from: "reference" (the councils
 	// reference file) or "name" (inferred from the name).
 	TypeBasis string `json:"typeBasis,omitempty"`
+	// Code is the council's ONS GSS code, such as "E10000015", where the
+	// councils reference file gives it.
+	Code string `json:"code,omitempty"`
+	// Abolished is the date (YYYY-MM-DD) a council that no longer exists
+	// ceased, or "" for a current council.
+	Abolished string `json:"abolished,omitempty"`
+	// SuccessorSlug is the council that took over from an abolished one.
+	SuccessorSlug string `json:"successor,omitempty"`
 	// Evidence lists where documents name the council.
 	Evidence []Span `json:"evidence"`
 }
@@ -23,7 +31,17 @@ func (c *Council) ID() string { return NodeID(KindCouncil, c.Slug) }
 type Statistics struct {
 	CouncilSlug string `json:"council"`
 	Year        Year   `json:"year"`
-	// Investigations is the number of complaints investigated.
+	// ComplaintsDealtWith is the number of complaints and enquiries the
+	// Ombudsman dealt with in the year (stated from the 2024-25 layout on).
+	ComplaintsDealtWith *int `json:"complaintsDealtWith"`
+	// NotForUs is how many of those were not for the Ombudsman, or not
+	// ready for it to investigate.
+	NotForUs *int `json:"notForUs"`
+	// AssessedAndClosed is how many were assessed and closed without an
+	// investigation.
+	AssessedAndClosed *int `json:"assessedAndClosed"`
+	// Investigations is the number of complaints investigated ("detailed
+	// investigations" in earlier years).
 	Investigations *int `json:"investigations"`
 	// UpheldDecisions is the number of investigations upheld.
 	UpheldDecisions *int `json:"upheldDecisions"`

@@ -27,6 +27,9 @@ type Document struct {
 	// Text holds the document's lines, without line endings. Spans quote
 	// them; stores keep them so that quotes can be recovered.
 	Text []string `json:"-"`
+	// Warnings are the parts of the document that could not be read, such
+	// as a page that stops mid-section. The rest of its facts stand.
+	Warnings []Problem `json:"warnings,omitempty"`
 }
 
 // ID returns the document's global ID.

@@ -9,6 +9,7 @@ import "slices"
 type Graph struct {
 	revision string
 	warnings []string
+	problems []Problem
 
 	docs      []*Document
 	docByName map[string]*Document

@@ -268,18 +268,11 @@ func (v *Vertex) Props() []Property {
 		props = []Property{{"name", n.Label()}, {"start", n.StartDate()}, {"end", n.EndDate()}}
 	case *Statistics:
 		props = []Property{{"council", n.CouncilSlug}, {"year", n.Year.Label()}}
-		props = appendInt(props, "investigations", n.Investigations)
-		props = appendInt(props, "upheldDecisions", n.UpheldDecisions)
-		props = appendFloat(props, "upheldPercent", n.UpheldPercent)
-		props = appendFloat(props, "upheldPer100k", n.UpheldPer100k)
-		props = appendInt(props, "complianceOutcomes", n.ComplianceOutcomes)
-		props = appendFloat(props, "compliancePercent", n.CompliancePercent)
-		props = appendInt(props, "satisfactoryRemedyDecisions", n.SatisfactoryRemedyDecisions)
-		props = appendFloat(props, "satisfactoryRemedyPercent", n.SatisfactoryRemedyPercent)
-		props = appendFloat(props, "similarUpheldPercent", n.SimilarAuthorities.UpheldPercent)
-		props = appendFloat(props, "similarUpheldPer100k", n.SimilarAuthorities.UpheldPer100k)
-		props = appendFloat(props, "similarCompliancePercent", n.SimilarAuthorities.CompliancePercent)
-		props = appendFloat(props, "similarSatisfactoryRemedyPercent", n.SimilarAuthorities.SatisfactoryRemedyPercent)
+		for _, m := range StatisticsMeasures {
+			if v := m.Value(n); v != nil {
+				props = append(props, Property{m.Name, v})
+			}
+		}
 	case *Case:
 		props = []Property{{"reference", n.Reference}, {"council", n.CouncilSlug}, {"category", n.CategoryName},
 			{"subcategory", n.SubcategoryName}, {"year", n.Year.Label()}}
@@ -330,20 +323,6 @@ func (v *Vertex) Props() []Property {
 }
 
 func councilNodeID(slug string) string { return NodeID(KindCouncil, slug) }
-
-func appendInt(props []Property, name string, v *int) []Property {
-	if v == nil {
-		return props
-	}
-	return append(props, Property{name, *v})
-}
-
-func appendFloat(props []Property, name string, v *float64) []Property {
-	if v == nil {
-		return props
-	}
-	return append(props, Property{name, *v})
-}
 
 // label cuts s to at most n runes, at a word, with an ellipsis.
 func label(s string, n int) string {

@@ -26,6 +26,10 @@ type ThemeMatch struct {
 	Term string `json:"term"`
 	// Evidence is the sentence the term was found in.
 	Evidence Span `json:"evidence"`
+	// Councils are, for an article, the councils the matched sentence is
+	// about (slugs); empty when the sentence names none, and then the
+	// article's own councils carry the theme.
+	Councils []string `json:"councils,omitempty"`
 }
 
 // ThemeBasis says why an item carries a theme.
