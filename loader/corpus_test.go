@@ -1,0 +1,139 @@
+package loader_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/ombudsgraph/ombudsgraph/graph"
+	"github.com/ombudsgraph/ombudsgraph/loader"
+	"github.com/ombudsgraph/ombudsgraph/seed"
+)
+
+// TestReadPathsNames: documents are named relative to the --docs directory
+// they came from, or by their base name when a file is given itself; never by
+// the server's paths.
+func TestReadPathsNames(t *testing.T) {
+	dir := t.TempDir()
+	mustOK(t, os.MkdirAll(filepath.Join(dir, "pages", "sub"), 0o755))
+	mustOK(t, os.MkdirAll(filepath.Join(dir, ".git"), 0o755))
+	writeFile(t, filepath.Join(dir, "pages", "a.txt"), "a")
+	writeFile(t, filepath.Join(dir, "pages", "sub", "b.txt"), "b")
+	writeFile(t, filepath.Join(dir, "pages", ".hidden"), "x")
+	writeFile(t, filepath.Join(dir, ".git", "config"), "x")
+	writeFile(t, filepath.Join(dir, "news.txt"), "n")
+	srcs, err := loader.ReadPaths([]string{filepath.Join(dir, "pages"), filepath.Join(dir, "news.txt"), dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, s := range srcs {
+		if s.Err != nil {
+			t.Errorf("%s: %v", s.Name, s.Err)
+		}
+		if strings.Contains(s.Name, dir) {
+			t.Errorf("%s is named by a server path", s.Name)
+		}
+		names = append(names, s.Name)
+	}
+	if got, want := strings.Join(names, ","), "a.txt,sub/b.txt,news.txt,news.txt,pages/a.txt,pages/sub/b.txt"; got != want {
+		t.Errorf("names = %s, want %s", got, want)
+	}
+	if srcs[0].Origin != filepath.Join(dir, "pages", "a.txt") {
+		t.Errorf("origin = %q", srcs[0].Origin)
+	}
+	if _, err := loader.ReadPaths([]string{filepath.Join(dir, "missing")}); err == nil || !strings.Contains(err.Error(), "missing") {
+		t.Errorf("a missing path: error = %v", err)
+	}
+}
+
+// TestReadPathsUnreadable: a broken link or an unreadable file costs only
+// itself; the rest of its directory is read.
+func TestReadPathsUnreadable(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "good.txt"), "g")
+	mustOK(t, os.Symlink(filepath.Join(dir, "gone.txt"), filepath.Join(dir, "dangling.txt")))
+	mustOK(t, os.Symlink(dir, filepath.Join(dir, "loop")))
+	writeFile(t, filepath.Join(dir, "secret.txt"), "s")
+	mustOK(t, os.Chmod(filepath.Join(dir, "secret.txt"), 0))
+	srcs, err := loader.ReadPaths([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, s := range srcs {
+		got[s.Name] = string(s.Data)
+		if s.Err != nil {
+			got[s.Name] = "error: " + s.Err.Error()
+			if strings.Contains(s.Err.Error(), dir) {
+				t.Errorf("%s: the message shows a server path: %v", s.Name, s.Err)
+			}
+		}
+	}
+	if got["good.txt"] != "g" || !strings.Contains(got["dangling.txt"], "symbolic link to a file that does not exist") ||
+		!strings.Contains(got["loop"], "directory") {
+		t.Errorf("sources = %q", got)
+	}
+	if os.Geteuid() != 0 && !strings.Contains(got["secret.txt"], "permission denied") { // root reads anything
+		t.Errorf("secret.txt = %q", got["secret.txt"])
+	}
+}
+
+// TestLoadReportsUnreadAndDuplicates: Load reports a source that could not be
+// read, and the second of two sources with one name, as problems of those
+// documents, and loads the rest.
+func TestLoadReportsUnreadAndDuplicates(t *testing.T) {
+	l, err := loader.New(seed.Themes, seed.Councils)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := "Kent County Council\nReports\nA title\nA summary.\n"
+	other := "Hertfordshire County Council\nReports\nAnother title\nAnother summary.\n"
+	dirA, dirB := t.TempDir(), t.TempDir()
+	writeFile(t, filepath.Join(dirA, "kent.txt"), page)
+	writeFile(t, filepath.Join(dirB, "kent.txt"), other)
+	mustOK(t, os.Symlink(filepath.Join(dirB, "gone"), filepath.Join(dirB, "broken.txt")))
+	srcs, err := loader.ReadPaths([]string{dirA, dirB})
+	if err != nil {
+		t.Fatal(err)
+	}
+	facts, err := l.Load(srcs)
+	if len(facts) != 1 || facts[0].Document.Name != "kent.txt" || facts[0].Reports[0].Title != "A title" {
+		t.Fatalf("loaded %d documents, want the first kent.txt", len(facts))
+	}
+	ps := loader.Problems(err)
+	if len(ps) != 2 {
+		t.Fatalf("problems = %v", ps)
+	}
+	for _, p := range ps {
+		if p.Severity != graph.SeverityError || p.Line != 0 {
+			t.Errorf("%v: want an error about the whole document", p)
+		}
+	}
+	byDoc := map[string]string{}
+	for _, p := range ps {
+		byDoc[p.Doc] = p.Message
+	}
+	if m := byDoc["kent.txt"]; !strings.Contains(m, filepath.Join(dirA, "kent.txt")) || !strings.Contains(m, filepath.Join(dirB, "kent.txt")) {
+		t.Errorf("the duplicate's message does not name both paths: %q", m)
+	}
+	if m := byDoc["broken.txt"]; !strings.Contains(m, "symbolic link") {
+		t.Errorf("broken.txt: %q", m)
+	}
+	if s := (&loader.ParseError{Doc: "broken.txt", Msg: "gone"}).Error(); s != "broken.txt: gone" {
+		t.Errorf("a whole-document error reads %q", s)
+	}
+}
+
+func writeFile(t *testing.T, path, data string) {
+	t.Helper()
+	mustOK(t, os.WriteFile(path, []byte(data), 0o644))
+}
+
+func mustOK(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
