@@ -3,12 +3,19 @@ package graph
 import "math"
 
 // Metrics are the four statistics the Ombudsman compares with similar
-// authorities, as differences or changes.
+// authorities, as differences or changes; and, for a change from one year to
+// the next, the changes of the counts of complaints the 2024-25 layout states.
 type Metrics struct {
 	UpheldPercent             *float64
 	UpheldPer100k             *float64
 	CompliancePercent         *float64
 	SatisfactoryRemedyPercent *float64
+	// ComplaintsDealtWith, NotForUs and AssessedAndClosed are changes in
+	// counts; similar authorities state no counts, so a difference from
+	// them leaves these nil.
+	ComplaintsDealtWith *int
+	NotForUs            *int
+	AssessedAndClosed   *int
 }
 
 // minus returns a - b, rounded to six decimal places so that 4.8 - 4.5 is
@@ -21,12 +28,25 @@ func minus(a, b *float64) *float64 {
 	return &d
 }
 
+// less returns a - b, or nil when either is missing.
+func less(a, b *int) *int {
+	if a == nil || b == nil {
+		return nil
+	}
+	d := *a - *b
+	return &d
+}
+
 // DifferenceFromSimilar returns how far the statistics are from the averages
 // of similar authorities: positive when the council's value is higher.
 func (s *Statistics) DifferenceFromSimilar() Metrics {
 	sa := s.SimilarAuthorities
-	return Metrics{minus(s.UpheldPercent, sa.UpheldPercent), minus(s.UpheldPer100k, sa.UpheldPer100k),
-		minus(s.CompliancePercent, sa.CompliancePercent), minus(s.SatisfactoryRemedyPercent, sa.SatisfactoryRemedyPercent)}
+	return Metrics{
+		UpheldPercent:             minus(s.UpheldPercent, sa.UpheldPercent),
+		UpheldPer100k:             minus(s.UpheldPer100k, sa.UpheldPer100k),
+		CompliancePercent:         minus(s.CompliancePercent, sa.CompliancePercent),
+		SatisfactoryRemedyPercent: minus(s.SatisfactoryRemedyPercent, sa.SatisfactoryRemedyPercent),
+	}
 }
 
 // Change returns how s differs from the council's statistics of the year
@@ -34,8 +54,15 @@ func (s *Statistics) DifferenceFromSimilar() Metrics {
 func (g *Graph) Change(s *Statistics) (*Statistics, Metrics, bool) {
 	for _, p := range g.statsByCouncil[s.CouncilSlug] {
 		if p.Year.First == s.Year.First-1 {
-			return p, Metrics{minus(s.UpheldPercent, p.UpheldPercent), minus(s.UpheldPer100k, p.UpheldPer100k),
-				minus(s.CompliancePercent, p.CompliancePercent), minus(s.SatisfactoryRemedyPercent, p.SatisfactoryRemedyPercent)}, true
+			return p, Metrics{
+				UpheldPercent:             minus(s.UpheldPercent, p.UpheldPercent),
+				UpheldPer100k:             minus(s.UpheldPer100k, p.UpheldPer100k),
+				CompliancePercent:         minus(s.CompliancePercent, p.CompliancePercent),
+				SatisfactoryRemedyPercent: minus(s.SatisfactoryRemedyPercent, p.SatisfactoryRemedyPercent),
+				ComplaintsDealtWith:       less(s.ComplaintsDealtWith, p.ComplaintsDealtWith),
+				NotForUs:                  less(s.NotForUs, p.NotForUs),
+				AssessedAndClosed:         less(s.AssessedAndClosed, p.AssessedAndClosed),
+			}, true
 		}
 	}
 	return nil, Metrics{}, false

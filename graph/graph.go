@@ -209,7 +209,8 @@ func (g *Graph) Article(doc string) (*Article, bool) {
 }
 
 // FindArticles returns the articles about f.Council, of f.Year and carrying
-// f.Theme; empty fields select every article. Other fields of f are ignored.
+// f.Theme (for f.Council, when both are given: see [Article.ThemeCouncils]);
+// empty fields select every article. Other fields of f are ignored.
 func (g *Graph) FindArticles(f Filter) ([]*Article, error) {
 	items := g.articles
 	if f.Council != "" {
@@ -230,6 +231,9 @@ func (g *Graph) FindArticles(f Filter) ([]*Article, error) {
 		}
 		if f.Theme != "" && !hasTheme(g.tags[a.ID()], f.Theme) {
 			continue
+		}
+		if f.Theme != "" && f.Council != "" && !slices.Contains(a.ThemeCouncils(f.Theme), f.Council) {
+			continue // the article carries the theme, but not for this council
 		}
 		out = append(out, a)
 	}

@@ -167,7 +167,7 @@ func (b *builder) countThemes() {
 	for _, a := range g.articles {
 		ts := g.ThemesOf(a.ID())
 		for _, t := range ts {
-			for _, s := range a.CouncilSlugs {
+			for _, s := range a.ThemeCouncils(t) {
 				for _, y := range a.Years {
 					at(t, s, y).ArticleCount++
 				}

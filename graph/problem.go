@@ -21,7 +21,8 @@ const (
 )
 
 // Problem is a document the loader could not read, or read only in part. It
-// says where (document and 1-based line) and what.
+// says where (document and 1-based line, or 0 for the whole document) and
+// what.
 type Problem struct {
 	Doc      string   `json:"doc"`
 	Line     int      `json:"line"`
@@ -30,12 +31,17 @@ type Problem struct {
 }
 
 // String formats the problem as FILE:LINE: MESSAGE, with "warning: " before
-// the message of a warning.
+// the message of a warning; or as FILE: MESSAGE when the problem is the whole
+// document (Line 0), such as a file that could not be read.
 func (p Problem) String() string {
-	if p.Severity == SeverityWarning {
-		return fmt.Sprintf("%s:%d: warning: %s", p.Doc, p.Line, p.Message)
+	at := p.Doc
+	if p.Line > 0 {
+		at = fmt.Sprintf("%s:%d", p.Doc, p.Line)
 	}
-	return fmt.Sprintf("%s:%d: %s", p.Doc, p.Line, p.Message)
+	if p.Severity == SeverityWarning {
+		return at + ": warning: " + p.Message
+	}
+	return at + ": " + p.Message
 }
 
 // Problems lists every problem of the graph's corpus: the documents that

@@ -27,8 +27,9 @@ type ThemeMatch struct {
 	// Evidence is the sentence the term was found in.
 	Evidence Span `json:"evidence"`
 	// Councils are, for an article, the councils the matched sentence is
-	// about (slugs); empty when the sentence names none, and then the
-	// article's own councils carry the theme.
+	// about (slugs); empty when the sentence names none. An article's theme
+	// counts for the councils its matches of the theme name, or for all the
+	// article's councils when none names one (see [Article.ThemeCouncils]).
 	Councils []string `json:"councils,omitempty"`
 }
 

@@ -120,7 +120,7 @@ func (b *builder) trace() {
 				continue
 			}
 			tr.Articles = append(tr.Articles, a)
-			for _, s := range a.CouncilSlugs {
+			for _, s := range a.ThemeCouncils(t.Slug) {
 				tc := council(s)
 				tc.ArticleCount++
 				for _, y := range a.Years {
@@ -148,6 +148,33 @@ func (b *builder) trace() {
 		}
 		g.traces[t.Slug] = tr
 	}
+}
+
+// ThemeCouncils returns the councils, of those the article is about, for
+// which the article counts as carrying a theme: the councils its matches of
+// the theme name (ThemeMatch.Councils), so that "second only to Birmingham"
+// in an article about Leeds's SEND services does not count for Birmingham;
+// or, when none of its matches of the theme names one of its councils, all
+// of them. The order is that of a.CouncilSlugs.
+func (a *Article) ThemeCouncils(theme string) []string {
+	named := map[string]bool{}
+	for _, m := range a.Matches {
+		if m.Theme == theme {
+			for _, c := range m.Councils {
+				named[c] = true
+			}
+		}
+	}
+	var out []string
+	for _, c := range a.CouncilSlugs {
+		if named[c] {
+			out = append(out, c)
+		}
+	}
+	if len(out) == 0 {
+		return a.CouncilSlugs
+	}
+	return out
 }
 
 func (tc *ThemeCouncil) seen(y Year) {
