@@ -29,6 +29,29 @@ func (r *councilResolver) AuthorityType(ctx context.Context, obj *graph.Council)
 	return &t, nil
 }
 
+func (r *councilResolver) Code(ctx context.Context, obj *graph.Council) (*string, error) {
+	return nonEmpty(obj.Code), nil
+}
+
+func (r *councilResolver) Abolished(ctx context.Context, obj *graph.Council) (*string, error) {
+	return nonEmpty(obj.Abolished), nil
+}
+
+func (r *councilResolver) Successor(ctx context.Context, obj *graph.Council) (*graph.Council, error) {
+	if obj.SuccessorSlug == "" {
+		return nil, nil // null: a current council, or no successor named
+	}
+	g, err := graphOf(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c, ok := g.Council(obj.SuccessorSlug)
+	if !ok {
+		return nil, nil // null: the graph holds nothing about the successor
+	}
+	return c, nil
+}
+
 func (r *councilResolver) Statistics(ctx context.Context, obj *graph.Council) ([]*graph.Statistics, error) {
 	g, err := graphOf(ctx)
 	if err != nil {

@@ -97,6 +97,8 @@ func complexity() exec.ComplexityRoot {
 	c.Query.Nodes = func(child int, ids []string) int { return child * max(len(ids), 1) }
 	c.Query.Articles = func(child int, _, _, _ *string) int { return child * longList }
 	c.Query.Documents = func(child int) int { return child * longList }
+	c.Query.Problems = func(child int, _ *graph.Severity) int { return child * longList }
+	c.Document.Warnings = func(child int) int { return child * shortList }
 	c.Query.ThemeMatrix = func(child int, _, _, _ []string) int { return child * longList }
 	c.Council.Cases = func(child int, _ *model.CaseFilter, first *int, _ *string) int { return child * pageCost(first) }
 	c.Council.Improvements = func(child int, _ *model.CaseFilter, first *int, _ *string) int { return child * pageCost(first) }

@@ -124,6 +124,14 @@ func filterOf(f *model.CaseFilter, council string) graph.Filter {
 	return out
 }
 
+// nonEmpty returns a pointer to s, or nil (null) for "".
+func nonEmpty(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
 func deref(s *string) string {
 	if s == nil {
 		return ""

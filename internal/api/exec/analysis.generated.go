@@ -518,6 +518,75 @@ func (ec *executionContext) fieldContext_StatisticsDelta_satisfactoryRemedyPerce
 	return graphql.NewScalarFieldContext("StatisticsDelta", field, false, false, errors.New("field of type Float does not have child fields"))
 }
 
+func (ec *executionContext) _StatisticsDelta_complaintsDealtWith(ctx context.Context, field graphql.CollectedField, obj *graph.Metrics) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsDelta_complaintsDealtWith(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ComplaintsDealtWith, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsDelta_complaintsDealtWith(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticsDelta", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _StatisticsDelta_notForUs(ctx context.Context, field graphql.CollectedField, obj *graph.Metrics) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsDelta_notForUs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NotForUs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsDelta_notForUs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticsDelta", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _StatisticsDelta_assessedAndClosed(ctx context.Context, field graphql.CollectedField, obj *graph.Metrics) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsDelta_assessedAndClosed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AssessedAndClosed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsDelta_assessedAndClosed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticsDelta", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
 func (ec *executionContext) _ThemeCooccurrence_theme(ctx context.Context, field graphql.CollectedField, obj *graph.Cooccurrence) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -1290,6 +1359,21 @@ func (ec *executionContext) _StatisticsDelta(ctx context.Context, sel ast.Select
 			}
 		case "satisfactoryRemedyPercent":
 			out.Values[i] = ec._StatisticsDelta_satisfactoryRemedyPercent(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "complaintsDealtWith":
+			out.Values[i] = ec._StatisticsDelta_complaintsDealtWith(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "notForUs":
+			out.Values[i] = ec._StatisticsDelta_notForUs(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "assessedAndClosed":
+			out.Values[i] = ec._StatisticsDelta_assessedAndClosed(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}

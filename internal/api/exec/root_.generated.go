@@ -110,6 +110,7 @@ type ComplexityRoot struct {
 		Sentence  func(childComplexity int) int
 		Text      func(childComplexity int) int
 		Unit      func(childComplexity int) int
+		Upper     func(childComplexity int) int
 		Value     func(childComplexity int) int
 	}
 
@@ -135,10 +136,12 @@ type ComplexityRoot struct {
 	}
 
 	Council struct {
+		Abolished     func(childComplexity int) int
 		ActionCounts  func(childComplexity int) int
 		Articles      func(childComplexity int) int
 		AuthorityType func(childComplexity int) int
 		Cases         func(childComplexity int, filter *model.CaseFilter, first *int, after *string) int
+		Code          func(childComplexity int) int
 		Evidence      func(childComplexity int) int
 		ID            func(childComplexity int) int
 		Improvements  func(childComplexity int, filter *model.CaseFilter, first *int, after *string) int
@@ -148,6 +151,7 @@ type ComplexityRoot struct {
 		Reports       func(childComplexity int) int
 		Slug          func(childComplexity int) int
 		Statistics    func(childComplexity int) int
+		Successor     func(childComplexity int) int
 		Themes        func(childComplexity int) int
 	}
 
@@ -163,12 +167,21 @@ type ComplexityRoot struct {
 	}
 
 	Document struct {
-		ID     func(childComplexity int) int
-		Kind   func(childComplexity int) int
-		Lines  func(childComplexity int) int
-		Name   func(childComplexity int) int
-		SHA256 func(childComplexity int) int
-		Title  func(childComplexity int) int
+		ID       func(childComplexity int) int
+		Kind     func(childComplexity int) int
+		Lines    func(childComplexity int) int
+		Name     func(childComplexity int) int
+		SHA256   func(childComplexity int) int
+		Title    func(childComplexity int) int
+		Warnings func(childComplexity int) int
+	}
+
+	DocumentProblem struct {
+		Doc      func(childComplexity int) int
+		Line     func(childComplexity int) int
+		Message  func(childComplexity int) int
+		Severity func(childComplexity int) int
+		String   func(childComplexity int) int
 	}
 
 	Evidence struct {
@@ -251,6 +264,7 @@ type ComplexityRoot struct {
 		Improvements   func(childComplexity int, filter *model.CaseFilter, first *int, after *string) int
 		Node           func(childComplexity int, id string) int
 		Nodes          func(childComplexity int, ids []string) int
+		Problems       func(childComplexity int, severity *graph.Severity) int
 		Search         func(childComplexity int, text string, filter *model.SearchFilter, first *int, after *string) int
 		Subgraph       func(childComplexity int, seeds []string, depth *int, kinds []graph.Kind, themes []string, years []string, limit *int) int
 		Theme          func(childComplexity int, slug string) int
@@ -292,7 +306,9 @@ type ComplexityRoot struct {
 	}
 
 	Statistics struct {
+		AssessedAndClosed           func(childComplexity int) int
 		ChangeFromPrevious          func(childComplexity int) int
+		ComplaintsDealtWith         func(childComplexity int) int
 		ComplianceOutcomes          func(childComplexity int) int
 		CompliancePercent           func(childComplexity int) int
 		Council                     func(childComplexity int) int
@@ -300,6 +316,7 @@ type ComplexityRoot struct {
 		Evidence                    func(childComplexity int) int
 		ID                          func(childComplexity int) int
 		Investigations              func(childComplexity int) int
+		NotForUs                    func(childComplexity int) int
 		Previous                    func(childComplexity int) int
 		SatisfactoryRemedyDecisions func(childComplexity int) int
 		SatisfactoryRemedyPercent   func(childComplexity int) int
@@ -312,7 +329,10 @@ type ComplexityRoot struct {
 	}
 
 	StatisticsDelta struct {
+		AssessedAndClosed         func(childComplexity int) int
+		ComplaintsDealtWith       func(childComplexity int) int
 		CompliancePercent         func(childComplexity int) int
+		NotForUs                  func(childComplexity int) int
 		SatisfactoryRemedyPercent func(childComplexity int) int
 		UpheldPer100k             func(childComplexity int) int
 		UpheldPercent             func(childComplexity int) int
@@ -692,6 +712,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Claim.Unit(childComplexity), true
+	case "Claim.upper":
+		if e.ComplexityRoot.Claim.Upper == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Claim.Upper(childComplexity), true
 	case "Claim.value":
 		if e.ComplexityRoot.Claim.Value == nil {
 			break
@@ -774,6 +800,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ComparisonRow.Statistics(childComplexity), true
 
+	case "Council.abolished":
+		if e.ComplexityRoot.Council.Abolished == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Council.Abolished(childComplexity), true
 	case "Council.actionCounts":
 		if e.ComplexityRoot.Council.ActionCounts == nil {
 			break
@@ -803,6 +835,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Council.Cases(childComplexity, args["filter"].(*model.CaseFilter), args["first"].(*int), args["after"].(*string)), true
+	case "Council.code":
+		if e.ComplexityRoot.Council.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Council.Code(childComplexity), true
 	case "Council.evidence":
 		if e.ComplexityRoot.Council.Evidence == nil {
 			break
@@ -862,6 +900,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Council.Statistics(childComplexity), true
+	case "Council.successor":
+		if e.ComplexityRoot.Council.Successor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Council.Successor(childComplexity), true
 	case "Council.themes":
 		if e.ComplexityRoot.Council.Themes == nil {
 			break
@@ -937,6 +981,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Document.Title(childComplexity), true
+	case "Document.warnings":
+		if e.ComplexityRoot.Document.Warnings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.Warnings(childComplexity), true
+
+	case "DocumentProblem.document":
+		if e.ComplexityRoot.DocumentProblem.Doc == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentProblem.Doc(childComplexity), true
+	case "DocumentProblem.line":
+		if e.ComplexityRoot.DocumentProblem.Line == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentProblem.Line(childComplexity), true
+	case "DocumentProblem.message":
+		if e.ComplexityRoot.DocumentProblem.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentProblem.Message(childComplexity), true
+	case "DocumentProblem.severity":
+		if e.ComplexityRoot.DocumentProblem.Severity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentProblem.Severity(childComplexity), true
+	case "DocumentProblem.text":
+		if e.ComplexityRoot.DocumentProblem.String == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentProblem.String(childComplexity), true
 
 	case "Evidence.document":
 		if e.ComplexityRoot.Evidence.Document == nil {
@@ -1337,6 +1418,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Nodes(childComplexity, args["ids"].([]string)), true
+	case "Query.problems":
+		if e.ComplexityRoot.Query.Problems == nil {
+			break
+		}
+
+		args, err := ec.field_Query_problems_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Problems(childComplexity, args["severity"].(*graph.Severity)), true
 	case "Query.search":
 		if e.ComplexityRoot.Query.Search == nil {
 			break
@@ -1528,12 +1620,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SimilarAuthorities.UpheldPercent(childComplexity), true
 
+	case "Statistics.assessedAndClosed":
+		if e.ComplexityRoot.Statistics.AssessedAndClosed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statistics.AssessedAndClosed(childComplexity), true
 	case "Statistics.changeFromPrevious":
 		if e.ComplexityRoot.Statistics.ChangeFromPrevious == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Statistics.ChangeFromPrevious(childComplexity), true
+	case "Statistics.complaintsDealtWith":
+		if e.ComplexityRoot.Statistics.ComplaintsDealtWith == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statistics.ComplaintsDealtWith(childComplexity), true
 	case "Statistics.complianceOutcomes":
 		if e.ComplexityRoot.Statistics.ComplianceOutcomes == nil {
 			break
@@ -1576,6 +1680,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Statistics.Investigations(childComplexity), true
+	case "Statistics.notForUs":
+		if e.ComplexityRoot.Statistics.NotForUs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statistics.NotForUs(childComplexity), true
 	case "Statistics.previous":
 		if e.ComplexityRoot.Statistics.Previous == nil {
 			break
@@ -1631,12 +1741,30 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Statistics.Year(childComplexity), true
 
+	case "StatisticsDelta.assessedAndClosed":
+		if e.ComplexityRoot.StatisticsDelta.AssessedAndClosed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsDelta.AssessedAndClosed(childComplexity), true
+	case "StatisticsDelta.complaintsDealtWith":
+		if e.ComplexityRoot.StatisticsDelta.ComplaintsDealtWith == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsDelta.ComplaintsDealtWith(childComplexity), true
 	case "StatisticsDelta.compliancePercent":
 		if e.ComplexityRoot.StatisticsDelta.CompliancePercent == nil {
 			break
 		}
 
 		return e.ComplexityRoot.StatisticsDelta.CompliancePercent(childComplexity), true
+	case "StatisticsDelta.notForUs":
+		if e.ComplexityRoot.StatisticsDelta.NotForUs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsDelta.NotForUs(childComplexity), true
 	case "StatisticsDelta.satisfactoryRemedyPercent":
 		if e.ComplexityRoot.StatisticsDelta.SatisfactoryRemedyPercent == nil {
 			break
@@ -2222,7 +2350,13 @@ type ComparisonRow {
   differenceFromSimilar: StatisticsDelta
 }
 
-"Differences between two sets of the four compared statistics: positive when the first is higher. Null where either value is missing."
+"""
+Differences between two sets of the four compared statistics: positive when
+the first is higher. Null where either value is missing. A change from the year
+before also gives the changes of the counts of complaints the 2024-25 layout
+states; a difference from similar authorities leaves them null, as the
+Ombudsman states no counts for similar authorities.
+"""
 type StatisticsDelta {
   "Difference in the share of investigations upheld, in percentage points."
   upheldPercent: Float
@@ -2232,6 +2366,12 @@ type StatisticsDelta {
   compliancePercent: Float
   "Difference in the satisfactory remedy rate, in percentage points."
   satisfactoryRemedyPercent: Float
+  "Change in the complaints and enquiries dealt with; null in a difference from similar authorities."
+  complaintsDealtWith: Int
+  "Change in the complaints that were not for the Ombudsman; null in a difference from similar authorities."
+  notForUs: Int
+  "Change in the complaints assessed and closed without investigation; null in a difference from similar authorities."
+  assessedAndClosed: Int
 }
 
 "What a council agreed to do in a service improvement."
@@ -2364,8 +2504,10 @@ type Article implements Node {
 type Claim implements Node {
   "The global ID: the article's and the claim's position, such as ` + "`" + `Claim:news.txt/2` + "`" + `."
   id: ID!
-  "The value: 70 for '70 per cent', 1200000 for '£1.2m'."
+  "The value: 70 for '70 per cent', 1200000 for '£1.2m'; for a range, its lower bound (10 for 'between £10-£50')."
   value: Float!
+  "The upper bound of a range (50 for 'between £10-£50'), or null for a single value."
+  upper: Float
   "The value's unit."
   unit: ClaimUnit!
   "The claim as written, such as ` + "`" + `more than £8,000` + "`" + `."
@@ -2406,6 +2548,8 @@ type Document implements Node {
   lines: Int!
   "The SHA-256 digest of the document's bytes, in hex."
   sha256: String!
+  "The parts of the document that could not be read, by line; the facts the rest of it states are in the graph. Empty for a document read whole."
+  warnings: [DocumentProblem!]!
 }
 `, BuiltIn: false},
 	{Name: "../../../schema/case.graphqls", Input: `"Selects cases, or improvements by their case. Empty fields select everything."
@@ -2556,6 +2700,12 @@ type Council implements Node {
   slug: String!
   "The council's authority type, from the councils reference file or else inferred from its name; null when neither tells."
   authorityType: AuthorityType
+  "The council's ONS GSS code, such as ` + "`" + `E10000016` + "`" + ` for Kent, from the councils reference file; null when it gives none."
+  code: String
+  "The date (YYYY-MM-DD) a council that no longer exists was abolished, from the councils reference file; null for a current council."
+  abolished: String
+  "The council that took over from an abolished one; null for a current council, when the reference file names none, or when the graph holds nothing about it."
+  successor: Council
   "The council's annual statistics, oldest year first."
   statistics: [Statistics!]!
   "The council's annual review letters, newest first."
@@ -2628,7 +2778,13 @@ type Statistics implements Node {
   council: Council!
   "The business year the statistics cover."
   year: Year!
-  "How many complaints the Ombudsman investigated."
+  "How many complaints and enquiries about the council the Ombudsman dealt with in the year. Stated from the 2024-25 layout of the page (its 'Complaint overview'); null for earlier years."
+  complaintsDealtWith: Int
+  "How many of those were not for the Ombudsman, or not ready for it to investigate (the 2024-25 'Complaint overview'); null for earlier years."
+  notForUs: Int
+  "How many of those the Ombudsman assessed and closed without investigating (the 2024-25 'Complaint overview'); null for earlier years."
+  assessedAndClosed: Int
+  "How many complaints the Ombudsman investigated (its 'detailed investigations' in earlier years)."
   investigations: Int
   "How many investigations were upheld."
   upheldDecisions: Int
@@ -2706,6 +2862,40 @@ type Letter implements Node {
   source: Document!
   "The quoted date, address and heading."
   evidence: [Evidence!]!
+}
+`, BuiltIn: false},
+	{Name: "../../../schema/problems.graphqls", Input: `extend type Query {
+  """
+  The documents the graph could not be built from, and the parts of loaded
+  documents that could not be read, by document and line. A document that
+  could not be read at all (ERROR) has none of its facts in the graph; the
+  others still load. Empty for a corpus read whole. From Neo4j, only the
+  warnings of the documents stored there: documents that failed were reported
+  by ` + "`" + `ombudsgraph load` + "`" + `, and never stored.
+  """
+  problems("Only problems of this severity; all when omitted." severity: Severity): [DocumentProblem!]!
+}
+
+"How much of a document a problem cost."
+enum Severity {
+  "The document could not be read at all: none of its facts are in the graph."
+  ERROR
+  "Part of the document could not be read; the facts the rest of it states are in the graph."
+  WARNING
+}
+
+"A document that could not be read, or a part of one."
+type DocumentProblem {
+  "The document's name."
+  document: String!
+  "The line the problem is on, counting from 1; 0 when it is about the whole document, such as a file that is no LGSCO document."
+  line: Int!
+  "Whether the document was left out (ERROR) or read in part (WARNING)."
+  severity: Severity!
+  "What was expected and what was found."
+  message: String!
+  "The problem as the loader prints it: ` + "`" + `FILE:LINE: message` + "`" + `, ` + "`" + `FILE:LINE: warning: message` + "`" + `, or ` + "`" + `FILE: message` + "`" + ` for a whole document."
+  text: String!
 }
 `, BuiltIn: false},
 	{Name: "../../../schema/schema.graphqls", Input: `"""
@@ -3211,6 +3401,8 @@ func (ec *executionContext) childFields_Claim(ctx context.Context, field graphql
 		return ec.fieldContext_Claim_id(ctx, field)
 	case "value":
 		return ec.fieldContext_Claim_value(ctx, field)
+	case "upper":
+		return ec.fieldContext_Claim_upper(ctx, field)
 	case "unit":
 		return ec.fieldContext_Claim_unit(ctx, field)
 	case "text":
@@ -3281,6 +3473,12 @@ func (ec *executionContext) childFields_Council(ctx context.Context, field graph
 		return ec.fieldContext_Council_slug(ctx, field)
 	case "authorityType":
 		return ec.fieldContext_Council_authorityType(ctx, field)
+	case "code":
+		return ec.fieldContext_Council_code(ctx, field)
+	case "abolished":
+		return ec.fieldContext_Council_abolished(ctx, field)
+	case "successor":
+		return ec.fieldContext_Council_successor(ctx, field)
 	case "statistics":
 		return ec.fieldContext_Council_statistics(ctx, field)
 	case "letters":
@@ -3341,8 +3539,26 @@ func (ec *executionContext) childFields_Document(ctx context.Context, field grap
 		return ec.fieldContext_Document_lines(ctx, field)
 	case "sha256":
 		return ec.fieldContext_Document_sha256(ctx, field)
+	case "warnings":
+		return ec.fieldContext_Document_warnings(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Document", field.Name)
+}
+
+func (ec *executionContext) childFields_DocumentProblem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "document":
+		return ec.fieldContext_DocumentProblem_document(ctx, field)
+	case "line":
+		return ec.fieldContext_DocumentProblem_line(ctx, field)
+	case "severity":
+		return ec.fieldContext_DocumentProblem_severity(ctx, field)
+	case "message":
+		return ec.fieldContext_DocumentProblem_message(ctx, field)
+	case "text":
+		return ec.fieldContext_DocumentProblem_text(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DocumentProblem", field.Name)
 }
 
 func (ec *executionContext) childFields_Evidence(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3545,6 +3761,12 @@ func (ec *executionContext) childFields_Statistics(ctx context.Context, field gr
 		return ec.fieldContext_Statistics_council(ctx, field)
 	case "year":
 		return ec.fieldContext_Statistics_year(ctx, field)
+	case "complaintsDealtWith":
+		return ec.fieldContext_Statistics_complaintsDealtWith(ctx, field)
+	case "notForUs":
+		return ec.fieldContext_Statistics_notForUs(ctx, field)
+	case "assessedAndClosed":
+		return ec.fieldContext_Statistics_assessedAndClosed(ctx, field)
 	case "investigations":
 		return ec.fieldContext_Statistics_investigations(ctx, field)
 	case "upheldDecisions":
@@ -3587,6 +3809,12 @@ func (ec *executionContext) childFields_StatisticsDelta(ctx context.Context, fie
 		return ec.fieldContext_StatisticsDelta_compliancePercent(ctx, field)
 	case "satisfactoryRemedyPercent":
 		return ec.fieldContext_StatisticsDelta_satisfactoryRemedyPercent(ctx, field)
+	case "complaintsDealtWith":
+		return ec.fieldContext_StatisticsDelta_complaintsDealtWith(ctx, field)
+	case "notForUs":
+		return ec.fieldContext_StatisticsDelta_notForUs(ctx, field)
+	case "assessedAndClosed":
+		return ec.fieldContext_StatisticsDelta_assessedAndClosed(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type StatisticsDelta", field.Name)
 }
