@@ -94,7 +94,20 @@ type Status struct {
 	// loading, since when it has been failing).
 	StaleSince time.Time `json:"staleSince,omitzero"`
 	Error      string    `json:"error,omitempty"`
+	// Problems are the problems of the current graph's corpus (see
+	// [graph.Graph.Problems]): the documents that could not be read, and the
+	// warnings of those that were; at most MaxStatusProblems of them, the
+	// first by document and line. ProblemCount is how many there are in all.
+	// Documents that could not be read do not make the server unready: it
+	// serves the others.
+	Problems     []graph.Problem `json:"problems"`
+	ProblemCount int             `json:"problemCount"`
 }
+
+// MaxStatusProblems is the most problems a Status lists, so that a corpus
+// with thousands of them does not make every readiness check heavy. GraphQL's
+// problems field lists them all.
+const MaxStatusProblems = 100
 
 // Ready reports whether a graph is loaded.
 func (s Status) Ready() bool { return s.State != "loading" }
@@ -102,7 +115,7 @@ func (s Status) Ready() bool { return s.State != "loading" }
 // Status returns the holder's state.
 func (g *Graph) Status() Status {
 	g.mu.Lock()
-	st := Status{Source: g.source, StaleSince: g.staleSince, Error: g.lastErr}
+	st := Status{Source: g.source, StaleSince: g.staleSince, Error: g.lastErr, Problems: []graph.Problem{}}
 	g.mu.Unlock()
 	snap := g.current.Load()
 	switch {
@@ -116,6 +129,9 @@ func (g *Graph) Status() Status {
 	}
 	st.Revision, st.LoadedAt = snap.graph.Revision(), snap.loadedAt
 	st.AgeSeconds = int(time.Since(snap.loadedAt).Seconds())
+	ps := snap.graph.Problems()
+	st.ProblemCount = len(ps)
+	st.Problems = append(st.Problems, ps[:min(len(ps), MaxStatusProblems)]...)
 	return st
 }
 
@@ -210,7 +226,7 @@ func refresh(ctx context.Context, g *Graph, s store.Store, o Options) (bool, err
 	if err := g.Load(built, rev); err != nil {
 		return false, err
 	}
-	attrs := []any{"storeRevision", rev, "revision", built.Revision(), "documents", len(built.Documents()), "took", time.Since(start).String()}
+	attrs := []any{"storeRevision", rev, "revision", built.Revision(), "documents", len(built.Documents()), "problems", len(built.Problems()), "took", time.Since(start).String()}
 	for _, c := range built.Counts().Entities {
 		attrs = append(attrs, c.Name, c.Count)
 	}

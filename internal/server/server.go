@@ -65,7 +65,8 @@ type Config struct {
 //	/export/{format}  the graph, or a selection, as a download
 //	/metrics  Prometheus metrics, when Config.Metrics is set
 //	/healthz  200 while the process is alive
-//	/readyz   200 once a graph is loaded, with its revision; 503 before
+//	/readyz   200 once a graph is loaded, with its revision and its corpus's
+//	          problems (documents left out, warnings); 503 before
 func New(cfg Config) http.Handler {
 	origins := cfg.CORSOrigins
 	if len(origins) == 0 {
