@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"fmt"
 	"io"
 	"regexp"
 	"strings"
@@ -9,53 +10,109 @@ import (
 )
 
 var (
-	pageMarker   = regexp.MustCompile(`^(?:Annual statistics\b|Service improvements\b|Case reference:|(?:Public )?[Rr]eports \?Find out more)`)
-	letterMarker = regexp.MustCompile(`(?i)^annual review letter\b|\bfor the year ending \d{1,2} \p{L}+ \d{4}`)
-	councilName  = regexp.MustCompile(`(?:Council|^(?:London|Royal) Borough of .+)$`)
-	wordsMarker  = regexp.MustCompile(`\p{L}{2,}(?:\s+\p{L}+){3,}`)
+	wordsMarker = regexp.MustCompile(`\p{L}{2,}(?:\s+\p{L}+){3,}`)
+	// relevant words show that running text is about councils or the
+	// Ombudsman, as a news article ombudsgraph reads must be.
+	relevant = regexp.MustCompile(`(?i)\b(?:council|councils|ombudsman|lgsco|lgo|watchdog|local authority|borough|county hall|town hall)\b`)
+	markdown = regexp.MustCompile("^(?:#{1,6} \\S|```|~~~|\\|.*\\|\\s*$|\\[[^]]+\\]\\([^)]+\\)\\s*$)")
+	markup   = regexp.MustCompile(`(?i)^\s*(?:<(?:!doctype|html|\?xml|head|body|div|p|table)\b|\{\s*"|\[\s*\{)`)
+	letterOf = regexp.MustCompile(`(?i)\byours (?:sincerely|faithfully)\b`)
 )
 
-// Detect says what kind of document t is, from its content alone:
+// signals are what a document's content says of its kind.
+type signals struct {
+	nonEmpty      int
+	first         string
+	sections      map[pageSection]bool
+	cases         int
+	statements    int
+	dear, title   bool
+	ending, yours bool
+	prose         int
+	relevant      int
+	markdown      int
+	table         int
+	markup        bool
+}
+
+// Detect says what kind of document t is, by weighing what it contains, never
+// by its name or its first line alone:
 //
-//   - a council performance page has an 'Annual statistics', 'Service
-//     improvements', 'Reports ?Find out more' or 'Case reference:' line, or
-//     a council's name followed at once by a section of its page;
-//   - an annual review letter has a salutation ('Dear …') and a heading
-//     'Annual Review letter' or a 'year ending' date;
-//   - a news article is any other running text.
+//   - an annual letter has a salutation ('Dear …') and a letter's heading
+//     ('Annual Review letter 2020', 'Annual Letter 2006/07') or the year it
+//     covers ('for the year ending 31 March 2020');
+//   - a council performance page has the sections of one ('Annual
+//     statistics', 'Complaint overview', 'Service improvements', 'Reports'),
+//     'Case reference:' lines, or the sentences its statistics are stated in;
+//   - a news article is running text about councils or the Ombudsman.
+//
+// Anything else (a README, a spreadsheet, a cookie notice) is not an LGSCO
+// document, and detect says why.
 func detect(t *text) (graph.DocKind, error) {
-	var dear, letter, prose bool
-	nonEmpty := 0
-	first := ""
+	s := signals{sections: map[pageSection]bool{}}
 	for _, l := range t.lines {
-		l = strings.TrimSpace(l)
-		if l == "" {
+		c := content(l)
+		if c == "" {
 			continue
 		}
-		nonEmpty++
-		if pageMarker.MatchString(l) {
-			return graph.CouncilPage, nil
+		s.nonEmpty++
+		if s.nonEmpty == 1 {
+			s.first = c
+			s.markup = markup.MatchString(l)
 		}
-		if nonEmpty == 1 {
-			first = l
+		if sec, ok := pageHeader(c); ok && sec != inOther && sec != inFooter {
+			s.sections[sec] = true
 		}
-		// A council's name, then straight away a section of its page.
-		if _, ok := pageHeader(l); ok && nonEmpty == 2 && councilName.MatchString(first) {
-			return graph.CouncilPage, nil
+		if caseRef.MatchString(c) {
+			s.cases++
 		}
-		dear = dear || salutation.MatchString(l)
-		letter = letter || letterMarker.MatchString(l)
-		prose = prose || wordsMarker.MatchString(l)
+		s.dear = s.dear || salutation.MatchString(c)
+		s.title = s.title || letterTitle.MatchString(c) && len(c) < 60
+		s.yours = s.yours || letterOf.MatchString(c)
+		if wordsMarker.MatchString(c) {
+			s.prose++
+		}
+		if relevant.MatchString(c) {
+			s.relevant++
+		}
+		if markdown.MatchString(strings.TrimRight(l, " ")) {
+			s.markdown++
+		}
+		if strings.Count(c, ",") >= 3 && !strings.Contains(c, ". ") || strings.Count(c, "\t") >= 2 {
+			s.table++
+		}
 	}
-	switch {
-	case nonEmpty == 0:
+	if s.nonEmpty == 0 {
 		return "", errorf(t.name, 1, "expected a council performance page, an annual review letter or a news article; found an empty document")
-	case dear && letter:
-		return graph.AnnualLetter, nil
-	case prose:
-		return graph.NewsArticle, nil
 	}
-	return "", errorf(t.name, 1, "expected a council performance page, an annual review letter or a news article; found no running text, only %s", found(first))
+	f := newFlow(t, 1, len(t.lines)+1)
+	s.ending = yearEnding.MatchString(f.s)
+	s.statements = len(findStatements(f.s))
+	page := 3*len(s.sections) + 3*min(s.cases, 2) + 2*min(s.statements, 4)
+	switch {
+	case s.markup:
+		return "", notLGSCO(t, "it is markup (HTML, XML or JSON), not text; save the page as text, or copy its text")
+	case s.dear && (s.title || s.ending) && s.cases == 0:
+		return graph.AnnualLetter, nil
+	case page >= 3:
+		return graph.CouncilPage, nil
+	case s.markdown >= 2 && s.markdown*4 >= s.nonEmpty/2:
+		return "", notLGSCO(t, fmt.Sprintf("it reads as Markdown: %d lines are headings, code fences, tables or links", s.markdown))
+	case s.table*2 > s.nonEmpty && s.nonEmpty >= 2:
+		return "", notLGSCO(t, fmt.Sprintf("it reads as a table: %d of its %d lines are comma- or tab-separated values", s.table, s.nonEmpty))
+	case s.prose == 0:
+		return "", notLGSCO(t, fmt.Sprintf("it has no running text, only %s", found(s.first)))
+	case s.relevant == 0:
+		return "", notLGSCO(t, "its text never mentions a council, a local authority or the Ombudsman")
+	case s.dear:
+		return graph.AnnualLetter, nil
+	}
+	return graph.NewsArticle, nil
+}
+
+// notLGSCO reports a document that is none of the kinds ombudsgraph reads.
+func notLGSCO(t *text, why string) *ParseError {
+	return &ParseError{Doc: t.name, Msg: "not an LGSCO page, letter or news article (" + why + ")"}
 }
 
 // Parse reads one document, detects its kind from its content and parses it.

@@ -3,6 +3,7 @@ package loader_test
 import (
 	"errors"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -43,7 +44,11 @@ func TestBadInput(t *testing.T) {
 		{"binary", "PK\x03\x04\x00\x00", "x.txt:1: NUL byte"},
 		{"latin-1", "Kent County Council\nCaf\xe9 costs\n", "x.txt:2: invalid UTF-8 at column 4"},
 		{"utf-16", "\xff\xfeK\x00e\x00", "x.txt:1: document is encoded as UTF-16"},
-		{"no running text", "12 34\n56\n", "x.txt:1: expected a council performance page, an annual review letter or a news article; found no running text"},
+		{"no running text", "12 34\n56\n", "x.txt: not an LGSCO page, letter or news article (it has no running text"},
+		{"markdown", "# ombudsgraph\n\nA server about council complaints and the Ombudsman.\n\n## Run it\n\n```sh\ngo run .\n```\n", "x.txt: not an LGSCO page, letter or news article (it reads as Markdown"},
+		{"csv", "council,year,upheld,total\nKent County Council,2023-24,81,94\nSurrey County Council,2023-24,79,81\n", "x.txt: not an LGSCO page, letter or news article (it reads as a table"},
+		{"cookie notice", "We use cookies to make this website work.\nYou can accept all cookies or choose which ones to allow.\n", "x.txt: not an LGSCO page, letter or news article (its text never mentions a council"},
+		{"html", "<!DOCTYPE html>\n<html><body><p>Kent County Council</p></body></html>\n", "x.txt: not an LGSCO page, letter or news article (it is markup"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -64,13 +69,16 @@ func TestLoadKeepsGoodDocuments(t *testing.T) {
 		t.Fatal(err)
 	}
 	srcs, _ := loader.ReadFS(seed.Docs())
-	srcs = append(srcs, loader.Source{Name: "broken.txt", Data: []byte("Kent County Council\nService improvements\nCase reference: 23 000 001\nOops\n")})
+	srcs = append(srcs, loader.Source{Name: "broken.txt", Data: []byte("22 July 2020\nMs Smith Kent County Council\nDear Ms Smith\nThank you for your letter about the Council.\n")},
+		loader.Source{Name: "notes.md", Data: []byte("# Notes\n\n## Councils\n\n- [Kent](kent.txt)\n- [Surrey](surrey.txt)\n")})
 	facts, err := l.Load(srcs)
 	if len(facts) != 5 {
 		t.Errorf("loaded %d documents, want the 5 good ones", len(facts))
 	}
-	if err == nil || !strings.HasPrefix(err.Error(), "broken.txt:4: expected 'Category: NAME'") {
-		t.Errorf("error = %v", err)
+	ps := loader.Problems(err)
+	slices.SortFunc(ps, func(a, b graph.Problem) int { return strings.Compare(a.Doc, b.Doc) })
+	if len(ps) != 2 || ps[0].Doc != "broken.txt" || ps[0].Line != 3 || ps[1].Doc != "notes.md" || ps[1].Line != 0 {
+		t.Errorf("problems = %+v (error %v), want broken.txt:3 and notes.md", ps, err)
 	}
 }
 

@@ -1,22 +1,37 @@
 package loader
 
 import (
+	"fmt"
 	"io"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/ombudsgraph/ombudsgraph/graph"
 )
 
+// The parts of an annual letter, in every era: the Local Government
+// Ombudsman's "Annual Letter 2006/07", the "Annual Review Letter" of 2013 to
+// 2019, and the Local Government and Social Care Ombudsman's letters since.
 var (
-	letterDate   = regexp.MustCompile(`^(\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{4})$`)
-	letterTitle  = regexp.MustCompile(`(?i)^annual review letter\b`)
-	yearEnding   = regexp.MustCompile(`(?i)\byear ending (\d{1,2} \p{L}+ \d{4})`)
+	// letterDate is a line that is the letter's date: "22 July 2020",
+	// "20th June 2007", "Date: 16/07/2013", "July 22, 2020".
+	letterDate = regexp.MustCompile(`(?i)^(?:date\s*:?\s*)?(\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December),?\s+\d{4}|\d{1,2}/\d{1,2}/\d{4}|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})$`)
+	// refDate is a reference line that ends with the date.
+	refDate     = regexp.MustCompile(`(?i)\bdate\s*:?\s*(\d{1,2}/\d{1,2}/\d{4}|\d{1,2} \p{L}+ \d{4})\s*$`)
+	letterTitle = regexp.MustCompile(`(?i)^annual (?:review )?letter\b.*$|^annual review\s+\d{4}(?:[/-]\d{2,4})?$`)
+	titleYear   = regexp.MustCompile(`((?:19|20)\d{2})(?:\s*[/–-]\s*(\d{2}|\d{4}))?`)
+	// yearEnding names the end of the business year a letter reviews.
+	yearEnding   = regexp.MustCompile(`(?i)\b(?:year|period)\s+end(?:ing|ed)\s+(?:on\s+)?(\d{1,2}(?:st|nd|rd|th)?\s+\p{L}+,?\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})`)
 	salutation   = regexp.MustCompile(`^Dear\s+\S`)
-	deliveredBy  = regexp.MustCompile(`(?i)^by (?:e-?mail|post|hand)\.?$`)
-	ombudsmanTop = regexp.MustCompile(`(?i)^local government (?:&|and) social care ombudsman$`)
-	councilTail  = regexp.MustCompile(`\b(?:(?:London|Royal) Borough of [A-Z].*|Council)$`)
+	deliveredBy  = regexp.MustCompile(`(?i)^(?:sent )?by (?:e-?mail|post|hand|dx)\.?$`)
+	ombudsmanTop = regexp.MustCompile(`(?i)ombudsman|^local government\b|^social care$|^&$`)
+	// notRecipient matches lines of a recipient block that are not the
+	// person or the council: references, exchange numbers, addresses.
+	notRecipient = regexp.MustCompile(`(?i)^(?:our ref|your ref|ref\b|\(please quote|please quote|dx\s*\d|tel\b|telephone|phone|e-?mail\s*:|fax|web|www\.|po box|private (?:&|and) confidential|\d+[a-z]? \p{L}|[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$)`)
+	councilWrap  = regexp.MustCompile(`^(?:(?:City|County|Borough|District|Metropolitan Borough) )?Council$`)
+	councilTail  = regexp.MustCompile(`\b(?:(?:The )?(?:London|Royal) Borough of [A-Z].*|(?:Borough|District|County|City) Council of [A-Z].*|Council of the [A-Z].*|City of London Corporation|Council)$`)
 )
 
 // roleWords begin a job title, so they never begin a council's name.
@@ -26,10 +41,11 @@ var roleWords = map[string]bool{
 	"ms": true, "miss": true, "dr": true, "cllr": true, "leader": true, "deputy": true, "strategic": true,
 	"corporate": true, "general": true, "manager": true, "joint": true, "assistant": true, "lead": true,
 	"monitoring": true, "services": true, "resources": true, "governance": true, "legal": true, "the": true,
+	"operating": true, "town": true, "solicitor": true,
 }
 
 // ParseLetter parses an annual review letter: its date, its recipient and
-// council, and the business year it reviews (its "year ending").
+// council, and the business year it reviews.
 func ParseLetter(name string, r io.Reader, gaz *Gazetteer) (graph.Facts, error) {
 	t, err := readText(name, r)
 	if err != nil {
@@ -40,71 +56,172 @@ func ParseLetter(name string, r io.Reader, gaz *Gazetteer) (graph.Facts, error) 
 
 func parseLetter(t *text, gaz *Gazetteer) (graph.Facts, error) {
 	l := graph.Letter{Doc: t.name}
-	var dateLine, dearLine, titleLine, endingLine int
-	var addressee []int
+	var dateLine, dearLine, titleLine int
 	for n := 1; n <= len(t.lines); n++ {
-		line := strings.TrimSpace(t.lines[n-1])
+		line := content(t.lines[n-1])
 		switch {
-		case line == "" || ombudsmanTop.MatchString(line) || deliveredBy.MatchString(line):
-		case dateLine == 0 && letterDate.MatchString(line):
-			d, err := time.Parse("2 January 2006", line)
+		case line == "":
+		case dearLine == 0 && dateLine == 0 && (letterDate.MatchString(line) || refDate.MatchString(line)):
+			m := letterDate.FindStringSubmatch(line)
+			if m == nil {
+				m = refDate.FindStringSubmatch(line)
+			}
+			d, err := parseLetterDate(m[1])
 			if err != nil {
-				return graph.Facts{}, errorf(t.name, n, "expected the letter's date; found %s", found(line))
+				continue
 			}
 			dateLine, l.Date = n, d.Format("2006-01-02")
-		case dateLine > 0 && dearLine == 0 && salutation.MatchString(line):
+		case dearLine == 0 && salutation.MatchString(line):
 			dearLine = n
-		case dateLine > 0 && dearLine == 0:
-			addressee = append(addressee, n)
-		case titleLine == 0 && letterTitle.MatchString(line):
+		case titleLine == 0 && letterTitle.MatchString(line) && len(line) < 60:
 			titleLine, l.Title = n, line
-		}
-		if endingLine == 0 {
-			if m := yearEnding.FindStringSubmatchIndex(t.lines[n-1]); m != nil {
-				d, err := time.Parse("2 January 2006", t.lines[n-1][m[2]:m[3]])
-				if err != nil {
-					return graph.Facts{}, errorf(t.name, n, "expected a date after 'year ending', such as '31 March 2020'; found %s", found(t.lines[n-1][m[2]:m[3]]))
-				}
-				endingLine, l.Year, l.YearSpan = n, graph.YearOf(d), t.span(n, m[0], m[1])
-			}
 		}
 	}
 	switch {
 	case dateLine == 0:
-		return graph.Facts{}, errorf(t.name, 1, "expected the letter's date (such as '22 July 2020') on a line of its own; found none")
+		return graph.Facts{}, errorf(t.name, max(1, dearLine), "expected the letter's date (such as '22 July 2020' or '16/07/2013') on a line of its own before 'Dear …'; found none")
 	case dearLine == 0:
 		return graph.Facts{}, errorf(t.name, dateLine, "expected a salutation ('Dear …') after the recipient; found none")
-	case len(addressee) == 0:
-		return graph.Facts{}, errorf(t.name, dearLine, "expected the recipient and council (such as 'Ms Smith Chief Executive Kent County Council') before %s", found(strings.TrimSpace(t.lines[dearLine-1])))
-	case endingLine == 0:
-		return graph.Facts{}, errorf(t.name, max(titleLine, dearLine), "expected the year the letter covers ('… for the year ending 31 March 2020'); found none")
 	}
-	last := addressee[len(addressee)-1]
-	whole := t.whole(last)
-	start, ok := gaz.councilAtEnd(whole.Quote)
-	if !ok {
-		return graph.Facts{}, errorf(t.name, last, "expected the recipient's council at the end of the address (such as '… Kent County Council'); found %s", found(whole.Quote))
+	var warnings []graph.Problem
+	year, yearSpans, err := letterYear(t, titleLine)
+	if err != nil {
+		return graph.Facts{}, err
 	}
-	cspan := subSpan(whole, start, len(whole.Quote))
-	council := gaz.Council(cspan.Quote, cspan)
-	var who []string
-	for _, n := range addressee[:len(addressee)-1] {
-		who = append(who, strings.TrimSpace(t.lines[n-1]))
+	if year == nil {
+		return graph.Facts{}, errorf(t.name, max(titleLine, dearLine), "expected the year the letter covers ('… for the year ending 31 March 2020', 'For the period ending 31/03/2007' or a title such as 'Annual Review letter 2020'); found none")
 	}
-	who = append(who, strings.TrimSpace(whole.Quote[:start]))
-	l.Recipient = strings.TrimSpace(strings.Join(who, " "))
+	l.Year = *year
+	if len(yearSpans) > 0 {
+		l.YearSpan = yearSpans[0]
+	}
+	council, who, block, err := recipient(t, gaz, dateLine, dearLine)
+	if err != nil {
+		return graph.Facts{}, err
+	}
+	l.Recipient = who
 	l.CouncilSlug = council.Slug
-	l.Evidence = []graph.Span{t.whole(dateLine), whole}
+	l.Evidence = append([]graph.Span{t.whole(dateLine)}, block...)
 	if titleLine > 0 {
 		l.Evidence = append(l.Evidence, t.whole(titleLine))
 	} else {
 		l.Title = "Annual review letter " + l.Date[:4]
 	}
-	return graph.Facts{
-		Document: t.document(graph.AnnualLetter, l.Title+" to "+council.Name),
-		Councils: []graph.Council{council},
-		Letters:  []graph.Letter{l},
-	}, nil
+	doc := t.document(graph.AnnualLetter, l.Title+" to "+council.Name)
+	doc.Warnings = warnings
+	return graph.Facts{Document: doc, Councils: []graph.Council{council}, Letters: []graph.Letter{l}}, nil
+}
+
+// parseLetterDate reads a letter's date in any of the forms letterDate
+// matches.
+func parseLetterDate(s string) (time.Time, error) {
+	if d, err := parseDate(s); err == nil {
+		return d, nil
+	}
+	s = strings.ReplaceAll(s, ",", "")
+	f := strings.Fields(s)
+	if len(f) == 3 { // "July 22 2020"
+		return parseDate(f[1] + " " + f[0] + " " + f[2])
+	}
+	return time.Time{}, fmt.Errorf("not a date: %q", s)
+}
+
+// letterYear finds the business year a letter reviews: from the sentence
+// that names the end of the year or period (wrapped over lines or not), or
+// else from its title ("Annual Letter 2006/07"; "Annual Review letter 2018"
+// reviews the year ending 31 March 2018).
+func letterYear(t *text, titleLine int) (*graph.Year, []graph.Span, error) {
+	f := newFlow(t, 1, len(t.lines)+1)
+	if m := yearEnding.FindStringSubmatchIndex(f.s); m != nil {
+		d, err := parseDate(f.s[m[2]:m[3]])
+		if err != nil {
+			return nil, nil, errorf(t.name, f.lineOf(m[0]), "expected a date after 'year ending', such as '31 March 2020'; found %s", found(f.s[m[2]:m[3]]))
+		}
+		y := graph.YearOf(d.AddDate(0, 0, -1))
+		return &y, f.spans(m[0], m[1]), nil
+	}
+	if titleLine == 0 {
+		return nil, nil, nil
+	}
+	title := t.whole(titleLine)
+	m := titleYear.FindStringSubmatchIndex(title.Quote)
+	if m == nil {
+		return nil, nil, nil
+	}
+	first, _ := strconv.Atoi(title.Quote[m[2]:m[3]])
+	y := graph.Year{First: first - 1}
+	if m[4] >= 0 { // "2006/07": the year that starts in 2006
+		y = graph.Year{First: first}
+	}
+	return &y, []graph.Span{subSpan(title, m[0], m[1])}, nil
+}
+
+// recipient finds the person and council a letter is addressed to: the lines
+// between its date and its salutation (or, where the address comes first,
+// before the date), without references, exchange numbers and postal address.
+//
+// It returns the council, the recipient, and the lines of the recipient
+// block that name them, quoted whole.
+func recipient(t *text, gaz *Gazetteer, dateLine, dearLine int) (graph.Council, string, []graph.Span, error) {
+	try := func(from, to int) (graph.Council, string, []graph.Span, bool) {
+		var who []string
+		var block []graph.Span
+		for n := from; n < to; n++ {
+			line := content(t.lines[n-1])
+			if line == "" || deliveredBy.MatchString(line) || notRecipient.MatchString(line) || n == dateLine {
+				continue
+			}
+			whole := t.whole(n)
+			if n+1 < to && councilWrap.MatchString(content(t.lines[n])) {
+				// "Stoke-on-Trent City" / "Council": a name wrapped
+				// over two lines.
+				next := t.whole(n + 1)
+				joined := whole.Quote + " " + next.Quote
+				if start, ok := gaz.councilAtEnd(fold(joined)); ok && start < len(whole.Quote) {
+					start = origOffset(joined, fold(joined), start)
+					name := joined[start:]
+					c := gaz.councilNamed(name, subSpan(whole, start, len(whole.Quote)))
+					c.Evidence = append(c.Evidence, next)
+					who = append(who, strings.TrimSpace(whole.Quote[:start]))
+					return c, strings.Join(strings.Fields(strings.Join(who, " ")), " "), append(block, whole, next), true
+				}
+			}
+			folded := fold(whole.Quote)
+			if start, ok := gaz.councilAtEnd(folded); ok {
+				start = origOffset(whole.Quote, folded, start)
+				cspan := subSpan(whole, start, len(strings.TrimRight(whole.Quote, " .,")))
+				c := gaz.councilNamed(cspan.Quote, cspan)
+				who = append(who, strings.TrimSpace(whole.Quote[:start]))
+				return c, strings.Join(strings.Fields(strings.Join(who, " ")), " "), append(block, whole), true
+			}
+			if ombudsmanTop.MatchString(line) {
+				continue
+			}
+			who = append(who, line)
+			block = append(block, whole)
+		}
+		return graph.Council{}, "", nil, false
+	}
+	if c, who, sp, ok := try(dateLine+1, dearLine); ok {
+		return c, who, sp, nil
+	}
+	if c, who, sp, ok := try(1, min(dateLine, dearLine)); ok {
+		return c, who, sp, nil
+	}
+	return graph.Council{}, "", nil, errorf(t.name, dearLine, "expected the recipient's council (such as 'Ms Smith Chief Executive Kent County Council') before %s; found none", found(content(t.lines[dearLine-1])))
+}
+
+// councilNamed returns the council a name stands for: a council the
+// gazetteer knows by that name (its official name, an alias or another
+// name, such as a formal "Borough Council of …"), or else a council of that
+// name, learnt.
+func (g *Gazetteer) councilNamed(name string, span graph.Span) graph.Council {
+	if p, ok := g.bySurface[surfaceKey(name)]; ok {
+		c := p.council
+		c.Evidence = []graph.Span{span}
+		return c
+	}
+	return g.Council(name, span)
 }
 
 // councilAtEnd finds the council's name that ends an address line such as
@@ -114,6 +231,9 @@ func (g *Gazetteer) councilAtEnd(s string) (int, bool) {
 	s = strings.TrimRight(s, " .,")
 	toks := wordToken.FindAllStringIndex(s, -1)
 	for _, tk := range toks { // a known council, longest first
+		if _, ok := g.bySurface[surfaceKey(s[tk[0]:])]; ok {
+			return tk[0], true
+		}
 		if _, ok := g.bySlug[graph.Slug(s[tk[0]:])]; ok {
 			return tk[0], true
 		}
@@ -130,7 +250,7 @@ func (g *Gazetteer) councilAtEnd(s string) (int, bool) {
 			if roleWords[lw] && !typeWords[lw] {
 				break
 			}
-			if startsUpper(w) {
+			if startsUpper(w) || w == "&" {
 				start = i
 			} else if !connectors[lw] {
 				break

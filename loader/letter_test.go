@@ -43,12 +43,12 @@ func TestLetter(t *testing.T) {
 
 func TestLetterErrors(t *testing.T) {
 	cases := []struct{ name, doc, want string }{
-		{"no year ending", "22 July 2020\nMrs Bijle Hertsmere Borough Council\nDear Mrs Bijle\nAnnual Review letter 2020\n",
-			"l.txt:4: expected the year the letter covers"},
+		{"no year", "22 July 2020\nMrs Bijle Hertsmere Borough Council\nDear Mrs Bijle\nThank you.\n",
+			"l.txt:3: expected the year the letter covers"},
 		{"no date", "Mrs Bijle Hertsmere Borough Council\nDear Mrs Bijle\nfor the year ending 31 March 2020\n",
-			"l.txt:1: expected the letter's date"},
+			"l.txt:2: expected the letter's date"},
 		{"no council", "22 July 2020\nMrs Bijle\nDear Mrs Bijle\nfor the year ending 31 March 2020\n",
-			"l.txt:2: expected the recipient's council"},
+			"l.txt:3: expected the recipient's council"},
 		{"bad year-ending date", "22 July 2020\nMrs Bijle Hertsmere Borough Council\nDear Mrs Bijle\nfor the year ending 31 Smarch 2020\n",
 			"l.txt:4: expected a date after 'year ending'"},
 	}

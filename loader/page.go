@@ -8,27 +8,7 @@ import (
 	"github.com/ombudsgraph/ombudsgraph/graph"
 )
 
-// Section headers of a council performance page.
-var (
-	statsHeader       = regexp.MustCompile(`^Annual statistics\b`)
-	lettersHeader     = regexp.MustCompile(`^Annual letters\b`)
-	reportsHeader     = regexp.MustCompile(`^(Public )?[Rr]eports(?:\s*\?.*)?$`)
-	improvementHeader = regexp.MustCompile(`^Service improvements\b`)
-	lastUpdated       = regexp.MustCompile(`^Last updated:\s*(.+)$`)
-)
-
-// Lines of the service improvements section.
-var (
-	caseRef      = regexp.MustCompile(`^Case reference:\s*(\d{2})\s*(\d{3})\s*(\d{3})\s*$`)
-	caseCategory = regexp.MustCompile(`^Category:\s*(\S.*?)\s*$`)
-	caseSub      = regexp.MustCompile(`^Sub[ -]?[Cc]ategory:\s*(\S.*?)\s*$`)
-	improvIntro  = regexp.MustCompile(`^Since .+ agreed to make the following improvements`)
-	reportsIntro = regexp.MustCompile(`^In the last .+ published the following .*reports? against (.+?)\.?$`)
-	noneListed   = regexp.MustCompile(`(?i)^(?:there are )?no (?:public )?(?:reports|service improvements|cases)\b`)
-	viewAll      = regexp.MustCompile(`^View all\b`)
-	lettersLine  = regexp.MustCompile(`^(?:We write to councils each year|and their performance in responding to our investigations|(?i:annual (?:review )?letter \d{4}))`)
-)
-
+// pageSection is a section of a council performance page.
 type pageSection int
 
 const (
@@ -37,13 +17,53 @@ const (
 	inLetters
 	inReports
 	inImprovements
+	inOther
 	inFooter
+)
+
+// sectionHeads are the headings of a council performance page's sections,
+// in every layout the Ombudsman has used. A heading may carry its help link
+// ("Reports ?Find out more about reports").
+var sectionHeads = []struct {
+	re      *regexp.Regexp
+	section pageSection
+}{
+	{regexp.MustCompile(`^(?i:annual statistics|complaints? overview|complaint statistics)\b`), inStatistics},
+	{regexp.MustCompile(`^(?i:annual (?:review )?letters?)(?:\s*\?.*)?$`), inLetters},
+	{regexp.MustCompile(`^(?:Public (?:interest )?[Rr]eports?|Reports?|Focus reports?)(?:\s*\?.*)?$`), inReports},
+	{regexp.MustCompile(`^(?i:service improvements)\b`), inImprovements},
+	{regexp.MustCompile(`^(?i:decisions|complaint decisions|our decisions|related content)(?:\s*\?.*)?$`), inOther},
+	{regexp.MustCompile(`^Last updated:?\s*\S`), inFooter},
+	// The site's own furniture after the page: its logo and cookie panel.
+	{regexp.MustCompile(`^(?i:lgo logogram|review your privacy settings|required cookies|cookie settings|privacy settings|accept (?:all )?cookies)$`), inOther},
+}
+
+// pageHeader reports which section of a council page a line (its text, with
+// bullets and indentation dropped) heads, if any.
+func pageHeader(line string) (pageSection, bool) {
+	for _, h := range sectionHeads {
+		if h.re.MatchString(line) {
+			return h.section, true
+		}
+	}
+	return 0, false
+}
+
+// Lines of the reports and service improvements sections that state no fact.
+var (
+	improvIntro  = regexp.MustCompile(`(?i)^(?:since .+ agreed to make the following improvements|we list up to|click .?view all)`)
+	reportsIntro = regexp.MustCompile(`(?i)\bpublished the following\b`)
+	noneListed   = regexp.MustCompile(`(?i)^(?:there (?:are|have been) )?no (?:public (?:interest )?)?(?:reports|service improvements|cases|improvements)\b`)
+	linkLine     = regexp.MustCompile(`(?i)^(?:view (?:all|upheld|more|the)\b.*|read more\b.*|show (?:more|less)\b.*|find out more\b.*|back to top|print this page|share this page|\?find out more.*)$`)
+	caseRef      = regexp.MustCompile(`(?i)^(?:case )?ref(?:erence)?(?: number)?\s*:?\s*(\d{2})\s*(\d{3})\s*(\d{3})\b`)
+	caseCategory = regexp.MustCompile(`(?i)^category\s*:?\s*(.*?)\s*(?:\bsub[ -]?category\s*:?\s*(.*?))?\s*$`)
+	caseSub      = regexp.MustCompile(`(?i)^sub[ -]?category\s*:?\s*(.*?)\s*$`)
 )
 
 // ParsePage parses a council performance page: the council's annual
 // statistics, the reports published against it, and the service improvements
-// it agreed. Sections may be missing; a line that fits none of its section's
-// forms is an error.
+// it agreed. Sections may be missing, and lines that state no fact (banners,
+// links, navigation) are passed over.
 func ParsePage(name string, r io.Reader, gaz *Gazetteer) (graph.Facts, error) {
 	t, err := readText(name, r)
 	if err != nil {
@@ -52,256 +72,386 @@ func ParsePage(name string, r io.Reader, gaz *Gazetteer) (graph.Facts, error) {
 	return parsePage(t, gaz)
 }
 
+// pageParser reads a council performance page.
 type pageParser struct {
-	t       *text
-	gaz     *Gazetteer
-	facts   graph.Facts
-	council graph.Council
-	seen    map[pageSection]int // section → header line
-
-	stats   *statsParser
-	reports []int // lines of the reports section, titles and summaries
-	public  bool
-	cas     *graph.Case // case being read
-	items   int         // improvements read for it
+	t        *text
+	gaz      *Gazetteer
+	facts    graph.Facts
+	council  graph.Council
+	sections []pageSection // the section of each line, by line number - 1
+	heads    []int         // lines that head sections
+	warnings []graph.Problem
+	// cut is the line the text stops on mid-sentence, or 0 when it ends
+	// whole.
+	cut int
 }
 
 func parsePage(t *text, gaz *Gazetteer) (graph.Facts, error) {
-	p := &pageParser{t: t, gaz: gaz, seen: map[pageSection]int{}}
+	p := &pageParser{t: t, gaz: gaz, sections: make([]pageSection, len(t.lines))}
 	section := inPreamble
 	for n := 1; n <= len(t.lines); n++ {
-		line := strings.TrimSpace(t.lines[n-1])
-		if line == "" {
-			continue
+		line := content(t.lines[n-1])
+		if s, ok := pageHeader(line); ok {
+			section = s
+			p.heads = append(p.heads, n)
 		}
-		if p.council.Slug == "" {
-			if err := p.name(n, line); err != nil {
-				return graph.Facts{}, err
-			}
-			continue
-		}
-		if next, ok := pageHeader(line); ok {
-			if err := p.endSection(section, n); err != nil {
-				return graph.Facts{}, err
-			}
-			if first, dup := p.seen[next]; dup && next != inFooter {
-				return graph.Facts{}, errorf(t.name, n, "section %s appears a second time (first on line %d)", found(line), first)
-			}
-			p.seen[next] = n
-			section = next
-			switch next {
-			case inStatistics:
-				p.stats = newStatsParser(t)
-			case inReports:
-				p.public = strings.HasPrefix(line, "Public")
-			case inFooter:
-				if m := lastUpdated.FindStringSubmatch(line); m == nil {
-					return graph.Facts{}, errorf(t.name, n, "expected 'Last updated: DATE'; found %s", found(line))
-				}
-			}
-			continue
-		}
-		var err error
-		switch section {
-		case inPreamble:
-			err = errorf(t.name, n, "expected a section ('Annual statistics', 'Reports', 'Service improvements'); found %s", found(line))
-		case inStatistics:
-			err = p.stats.line(n, line)
-		case inLetters:
-			if !lettersLine.MatchString(line) {
-				err = errorf(t.name, n, "expected the annual letters section's text; found %s", found(line))
-			}
-		case inReports:
-			err = p.reportLine(n, line)
-		case inImprovements:
-			err = p.improvementLine(n, line)
-		case inFooter:
-			err = errorf(t.name, n, "expected nothing after 'Last updated'; found %s", found(line))
-		}
-		if err != nil {
-			return graph.Facts{}, err
-		}
+		p.sections[n-1] = section
 	}
-	if p.council.Slug == "" {
-		return graph.Facts{}, errorf(t.name, 1, "expected the council's name; found an empty document")
-	}
-	if err := p.endSection(section, len(t.lines)+1); err != nil {
+	if err := p.findCouncil(); err != nil {
 		return graph.Facts{}, err
 	}
-	if len(p.seen) == 0 {
-		return graph.Facts{}, errorf(t.name, 2, "expected 'Annual statistics', 'Reports' or 'Service improvements' after the council's name; found no section")
+	p.findCut()
+	p.statistics()
+	p.reports()
+	p.improvements()
+	if p.cut > 0 {
+		p.warn(p.cut, "the text stops mid-sentence (%s): is the page cut short? The facts before it are kept", found(content(t.lines[p.cut-1])))
 	}
-	if _, footer := p.seen[inFooter]; !footer {
-		// A page ends with "Last updated: DATE". Without it, a last line cut
-		// off mid-sentence would become a wrong fact (half an improvement).
-		last := len(t.lines)
-		for last > 0 && strings.TrimSpace(t.lines[last-1]) == "" {
-			last--
-		}
-		if line := strings.TrimSpace(t.lines[last-1]); !endsSentence(line) {
-			return graph.Facts{}, errorf(t.name, last, "the page ends mid-sentence without its 'Last updated:' line; is it truncated? found %s", found(line))
-		}
+	if len(p.facts.Statistics)+len(p.facts.Reports)+len(p.facts.Cases) == 0 && len(p.heads) == 0 {
+		return graph.Facts{}, errorf(t.name, 1, "expected a council performance page's sections ('Annual statistics', 'Reports', 'Service improvements'); found none")
 	}
 	p.facts.Document = t.document(graph.CouncilPage, p.council.Name)
+	p.facts.Document.Warnings = p.warnings
 	p.facts.Councils = []graph.Council{p.council}
 	return p.facts, nil
 }
 
-func (p *pageParser) name(n int, line string) error {
-	if _, ok := pageHeader(line); ok || !strings.Contains(line, "Council") && !strings.Contains(line, "Borough of") {
-		return errorf(p.t.name, n, "expected the council's name on the first line; found %s", found(line))
-	}
-	p.council = p.gaz.Council(line, p.t.whole(n))
-	return nil
+func (p *pageParser) warn(n int, format string, args ...any) {
+	p.warnings = append(p.warnings, warnf(p.t.name, n, format, args...))
 }
 
-// pageHeader reports which section of a council page a line heads, if any.
-func pageHeader(line string) (pageSection, bool) {
-	switch {
-	case statsHeader.MatchString(line):
-		return inStatistics, true
-	case lettersHeader.MatchString(line):
-		return inLetters, true
-	case reportsHeader.MatchString(line):
-		return inReports, true
-	case improvementHeader.MatchString(line):
-		return inImprovements, true
-	case lastUpdated.MatchString(line):
-		return inFooter, true
-	}
-	return 0, false
+// content returns a line's text without bullets, indentation or trailing
+// space.
+func content(line string) string {
+	return strings.TrimSpace(line[len(bullet.FindString(line)):])
 }
 
-// endSection finishes the section that ends before line n.
-func (p *pageParser) endSection(s pageSection, n int) error {
-	switch s {
-	case inStatistics:
-		st, ok, err := p.stats.finish(p.seen[inStatistics])
-		if err != nil {
-			return err
-		}
-		if ok {
-			st.CouncilSlug = p.council.Slug
-			st.Doc = p.t.name
-			p.facts.Statistics = append(p.facts.Statistics, st)
-		}
-	case inReports:
-		if len(p.reports)%2 == 1 {
-			last := p.reports[len(p.reports)-1]
-			return errorf(p.t.name, last, "report %s has no summary: expected a title line followed by a summary line", found(strings.TrimSpace(p.t.lines[last-1])))
-		}
-		for i := 0; i < len(p.reports); i += 2 {
-			title, summary := p.t.whole(p.reports[i]), p.t.whole(p.reports[i+1])
-			p.facts.Reports = append(p.facts.Reports, graph.Report{
-				CouncilSlug: p.council.Slug, Title: title.Quote, Summary: summary.Quote,
-				PublicInterest: p.public, Evidence: []graph.Span{title, summary},
-			})
-		}
-	case inImprovements:
-		return p.endCase(n)
-	}
-	return nil
-}
+// councilLine matches a line that is a council's name and nothing else.
+var councilLine = regexp.MustCompile(`^(?:(?:The )?(?:Royal |London )?Borough (?:Council )?of [A-Z].*|City of [A-Z].*|Council of the Isles of Scilly|[A-Z][\p{L}'’&.,\- ]+ (?:Council|Corporation))$`)
 
-func (p *pageParser) reportLine(n int, line string) error {
-	switch {
-	case len(p.reports) == 0 && reportsIntro.MatchString(line):
-	case noneListed.MatchString(line), viewAll.MatchString(line):
-	default:
-		p.reports = append(p.reports, n)
-	}
-	return nil
-}
+// namedBy finds a council's name in the statistics' own sentences.
+var namedBy = regexp.MustCompile(`(?:[Cc]omplaints upheld by|successfully implemented by|satisfactory remedy provided by|[Aa]djusted for|reports against)\s+(.+?)(?:'s population|\.|$)`)
 
-func (p *pageParser) improvementLine(n int, line string) error {
+// findCouncil finds the council whose page this is: the last line that is a
+// council's name before the first section (a page may start with banners or
+// the site's navigation), or else the council its statistics name.
+func (p *pageParser) findCouncil() error {
 	t := p.t
-	if p.cas != nil && p.cas.SubcategoryName != "" && strings.HasPrefix(line, "-") {
-		return p.improvement(n, line)
+	first := len(t.lines) + 1
+	if len(p.heads) > 0 {
+		first = p.heads[0]
 	}
-	if m := caseRef.FindStringSubmatch(line); m != nil {
-		if err := p.endCase(n); err != nil {
-			return err
+	best := 0
+	for n := 1; n < first; n++ {
+		line := content(t.lines[n-1])
+		if len([]rune(line)) > 90 || line == "" {
+			continue
 		}
-		ref := m[1] + " " + m[2] + " " + m[3]
-		y, err := graph.YearOfReference(ref)
-		if err != nil {
-			return errorf(t.name, n, "%v", err)
+		if _, ok := p.gaz.bySurface[surfaceKey(line)]; ok || councilLine.MatchString(fold(line)) {
+			// The first: a merged council's page lists the councils it
+			// was made of after its own name.
+			best = n
+			break
 		}
-		p.cas = &graph.Case{Reference: ref, CouncilSlug: p.council.Slug, Year: y, Evidence: []graph.Span{t.whole(n)}}
-		p.items = 0
+	}
+	if best == 0 && first <= len(t.lines) {
+		// A page that starts with a section (the service improvements
+		// page) names its council after it.
+		for n := first + 1; n <= len(t.lines) && best == 0; n++ {
+			line := content(t.lines[n-1])
+			if _, ok := p.gaz.bySurface[surfaceKey(line)]; ok || len([]rune(line)) <= 90 && councilLine.MatchString(fold(line)) {
+				best = n
+			}
+		}
+	}
+	if best > 0 {
+		p.council = p.gaz.councilNamed(content(t.lines[best-1]), t.whole(best))
 		return nil
 	}
-	if p.cas == nil {
-		switch {
-		case improvIntro.MatchString(line), noneListed.MatchString(line), viewAll.MatchString(line):
-			return nil
+	for n := 1; n <= len(t.lines); n++ {
+		orig := t.lines[n-1]
+		f := fold(orig)
+		if m := namedBy.FindStringSubmatchIndex(f); m != nil {
+			name := strings.TrimSpace(f[m[2]:m[3]])
+			if _, ok := p.gaz.bySurface[surfaceKey(name)]; ok || councilLine.MatchString(name) {
+				a, b := origOffset(orig, f, m[2]), origOffset(orig, f, m[2]+len(name))
+				p.council = p.gaz.councilNamed(name, t.span(n, a, b))
+				return nil
+			}
 		}
-		return errorf(t.name, n, "expected 'Case reference: NN NNN NNN'; found %s", found(line))
 	}
-	c := p.cas
-	switch {
-	case c.CategoryName == "":
-		m := caseCategory.FindStringSubmatchIndex(line)
-		if m == nil {
-			return errorf(t.name, n, "expected 'Category: NAME' after case %s; found %s", c.Reference, found(line))
-		}
-		c.CategorySpan = p.valueSpan(n, line, m)
-		c.CategoryName = graph.CleanName(c.CategorySpan.Quote)
-	case c.SubcategoryName == "":
-		m := caseSub.FindStringSubmatchIndex(line)
-		if m == nil {
-			return errorf(t.name, n, "expected 'Sub Category: NAME' after case %s's category; found %s", c.Reference, found(line))
-		}
-		c.SubcategorySpan = p.valueSpan(n, line, m)
-		c.SubcategoryName = graph.CleanName(c.SubcategorySpan.Quote)
-		p.facts.Cases = append(p.facts.Cases, *c)
-	default:
-		if viewAll.MatchString(line) {
-			return nil
-		}
-		return errorf(t.name, n, "expected an improvement ('- TEXT') or the next 'Case reference:' in case %s; found %s", c.Reference, found(line))
-	}
-	return nil
+	return errorf(t.name, max(1, first-1), "expected the council's name (such as 'Kent County Council') on a line of its own before the page's first section; found none")
 }
 
-// improvement reads an improvement, a line "- TEXT" (a leading bullet '•'
-// is dropped), of the case being read.
-func (p *pageParser) improvement(n int, line string) error {
-	c := p.cas
-	text := strings.TrimLeft(line[1:], " \t")
-	text = strings.TrimLeft(strings.TrimPrefix(text, "•"), " \t")
-	if text == "" {
-		return errorf(p.t.name, n, "expected an improvement's text after '-' in case %s; found nothing", c.Reference)
+// findCut finds whether the text stops mid-sentence: its last line neither
+// ends a sentence nor is a heading, a link or a label, and the page has no
+// 'Last updated' footer.
+func (p *pageParser) findCut() {
+	t := p.t
+	last := len(t.lines)
+	for last > 0 && content(t.lines[last-1]) == "" {
+		last--
 	}
-	off := strings.Index(p.t.lines[n-1], line) + len(line) - len(text)
-	p.items++
-	ev := p.t.span(n, off, off+len(text))
-	p.facts.Improvements = append(p.facts.Improvements, graph.Improvement{
-		CaseRef: c.Reference, Ordinal: p.items, Text: ev.Quote, Evidence: []graph.Span{ev},
+	if last == 0 || p.sections[last-1] == inFooter {
+		return
+	}
+	line := content(t.lines[last-1])
+	if _, ok := pageHeader(line); ok || linkLine.MatchString(line) || endsSentence(line) || strings.HasSuffix(line, ":") {
+		return
+	}
+	if caseRef.MatchString(line) || caseCategory.MatchString(line) || caseSub.MatchString(line) {
+		return
+	}
+	// A statement of statistics that runs to the end of the line is whole,
+	// though it may have no full stop ("Statistics are based on … 31 March
+	// 2024").
+	if hits := findStatements(fold(line)); len(hits) > 0 && hits[len(hits)-1].end >= len(fold(line))-1 {
+		return
+	}
+	if councilLine.MatchString(fold(line)) {
+		return
+	}
+	p.cut = last
+}
+
+// statistics reads the annual statistics from every part of the page but
+// its reports and improvements, wherever their sentences sit.
+func (p *pageParser) statistics() {
+	f := newFlowOf(p.t, func(n int) bool {
+		s := p.sections[n-1]
+		return s != inReports && s != inImprovements
 	})
-	return nil
+	upTo := len(f.s)
+	if p.cut > 0 && p.sections[p.cut-1] != inReports && p.sections[p.cut-1] != inImprovements {
+		// Leave out the sentence the text stops in.
+		if i := strings.LastIndexAny(f.s, ".!?"); i >= 0 {
+			upTo = i + 1
+		} else {
+			upTo = 0
+		}
+	}
+	st, ok, warnings := readStatistics(f, p.council.Slug, upTo)
+	p.warnings = append(p.warnings, warnings...)
+	if ok {
+		p.facts.Statistics = append(p.facts.Statistics, st)
+	}
 }
 
-// valueSpan quotes submatch 1 of m, found in the trimmed line, within line n.
-func (p *pageParser) valueSpan(n int, trimmed string, m []int) graph.Span {
-	off := strings.Index(p.t.lines[n-1], trimmed)
-	return p.t.span(n, off+m[2], off+m[3])
+// sectionLines returns the lines of a section that carry text, without its
+// heading, in order.
+func (p *pageParser) sectionLines(s pageSection) []int {
+	var out []int
+	for n := 1; n <= len(p.t.lines); n++ {
+		if p.sections[n-1] != s || content(p.t.lines[n-1]) == "" {
+			continue
+		}
+		if _, head := pageHeader(content(p.t.lines[n-1])); head {
+			continue
+		}
+		out = append(out, n)
+	}
+	return out
 }
 
-// endCase checks that the case being read is whole before line n.
-func (p *pageParser) endCase(n int) error {
-	c := p.cas
-	if c == nil {
-		return nil
+// reports reads the reports section: each report a title line, then usually
+// a summary.
+func (p *pageParser) reports() {
+	t := p.t
+	public := false
+	for _, n := range p.heads {
+		if p.sections[n-1] == inReports {
+			public = strings.HasPrefix(content(t.lines[n-1]), "Public")
+		}
 	}
-	p.cas = nil
-	switch {
-	case c.CategoryName == "":
-		return errorf(p.t.name, n, "case %s ends before its 'Category:' line", c.Reference)
-	case c.SubcategoryName == "":
-		return errorf(p.t.name, n, "case %s ends before its 'Sub Category:' line", c.Reference)
-	case p.items == 0:
-		return errorf(p.t.name, n, "case %s lists no improvements: expected at least one '- TEXT' line", c.Reference)
+	// Items: lines, a line wrapped onto the next (which starts in lower
+	// case) joined to it.
+	type item struct {
+		text  string
+		spans []graph.Span
+		cut   bool
 	}
-	return nil
+	var items []item
+	for _, n := range p.sectionLines(inReports) {
+		line := content(t.lines[n-1])
+		switch {
+		case reportsIntro.MatchString(line), noneListed.MatchString(line), linkLine.MatchString(line), dateOnly.MatchString(line):
+			continue
+		case garbledNumber.MatchString(line):
+			p.warn(n, "%s looks like a garbled number, so this report is left out", found(garbledNumber.FindString(line)))
+			items = append(items, item{cut: true})
+			continue
+		}
+		sp := p.quoteLine(n)
+		if k := len(items); k > 0 && startsLower(line) && !items[k-1].cut && !endsSentence(items[k-1].text) {
+			items[k-1].text += " " + sp.Quote
+			items[k-1].spans = append(items[k-1].spans, sp)
+			items[k-1].cut = n == p.cut
+			continue
+		}
+		items = append(items, item{text: sp.Quote, spans: []graph.Span{sp}, cut: n == p.cut})
+	}
+	// Reports: a title, then (usually) a summary that ends a sentence or
+	// runs long. An item cut short or garbled ends the report it is in,
+	// which is left out.
+	var cur *graph.Report
+	flush := func() {
+		if cur != nil {
+			p.facts.Reports = append(p.facts.Reports, *cur)
+			cur = nil
+		}
+	}
+	for _, it := range items {
+		switch {
+		case it.cut:
+			cur = nil
+		case cur != nil && cur.Summary == "" && (endsSentence(it.text) || len(it.text) > 110):
+			cur.Summary = it.text
+			cur.Evidence = append(cur.Evidence, it.spans...)
+		default:
+			flush()
+			cur = &graph.Report{CouncilSlug: p.council.Slug, Title: it.text, PublicInterest: public, Evidence: it.spans}
+		}
+	}
+	flush()
+}
+
+// garbledNumber matches a number misread as letters: "l7O", "2O23".
+var garbledNumber = regexp.MustCompile(`\b(?:\d+[lO][\dlO]*|[lO]+\d[\dlO]*)\b`)
+
+// dateOnly matches a line that is only a date, as reports lists give.
+var dateOnly = regexp.MustCompile(`^(?:\d{1,2} \p{L}+ \d{4}|\d{1,2}/\d{1,2}/\d{4})$`)
+
+// quoteLine quotes a line's text, without bullets or indentation.
+func (p *pageParser) quoteLine(n int) graph.Span {
+	l := p.t.lines[n-1]
+	c := content(l)
+	start := len(bullet.FindString(l))
+	return p.t.span(n, start, start+len(c))
+}
+
+func startsLower(s string) bool {
+	for _, r := range s {
+		return r >= 'a' && r <= 'z'
+	}
+	return false
+}
+
+// improvements reads the service improvements section: for each case its
+// reference, category and sub-category, then the improvements agreed, one
+// to a line (an improvement wrapped over several lines is joined).
+func (p *pageParser) improvements() {
+	t := p.t
+	var cas *graph.Case
+	var items []graph.Improvement
+	var label string // a "Category"/"Sub Category" label whose value is on the next line
+	end := func(n int) {
+		if cas == nil {
+			return
+		}
+		switch {
+		case cas.CategoryName == "" || cas.SubcategoryName == "":
+			p.warn(cas.Evidence[0].Line, "case %s has no 'Category:' and 'Sub Category:' before line %d, so it is left out", cas.Reference, n)
+		default:
+			if len(items) == 0 {
+				p.warn(cas.Evidence[0].Line, "case %s lists no improvements", cas.Reference)
+			}
+			p.facts.Cases = append(p.facts.Cases, *cas)
+			p.facts.Improvements = append(p.facts.Improvements, items...)
+		}
+		cas, items, label = nil, nil, ""
+	}
+	lines := p.sectionLines(inImprovements)
+	for _, n := range lines {
+		line := content(t.lines[n-1])
+		if m := caseRef.FindStringSubmatch(line); m != nil {
+			end(n)
+			ref := m[1] + " " + m[2] + " " + m[3]
+			y, err := graph.YearOfReference(ref)
+			if err != nil {
+				p.warn(n, "%v; the case is left out", err)
+				continue
+			}
+			cas = &graph.Case{Reference: ref, CouncilSlug: p.council.Slug, Year: y, Evidence: []graph.Span{p.quoteLine(n)}}
+			rest := strings.TrimSpace(line[len(caseRef.FindString(line)):])
+			if rest != "" {
+				// "Case reference: 23 013 257 Category: Education …" on one line.
+				p.caseLabels(cas, n, rest, &label)
+			}
+			continue
+		}
+		if cas == nil {
+			continue // an introduction, a link, or navigation
+		}
+		switch {
+		case improvIntro.MatchString(line), noneListed.MatchString(line), linkLine.MatchString(line):
+			continue
+		case label != "" || cas.SubcategoryName == "":
+			if p.caseLabels(cas, n, line, &label) {
+				continue
+			}
+			if cas.CategoryName == "" {
+				continue // not yet the case's category
+			}
+		}
+		if cas.SubcategoryName == "" {
+			continue
+		}
+		if n == p.cut {
+			continue // cut short: not a whole improvement
+		}
+		if g := garbledNumber.FindString(line); g != "" {
+			p.warn(n, "%s looks like a garbled number, so this improvement is left out", found(g))
+			continue
+		}
+		sp := p.quoteLine(n)
+		if k := len(items); k > 0 && startsLower(line) && !endsSentence(items[k-1].Text) {
+			items[k-1].Text += " " + sp.Quote
+			items[k-1].Evidence = append(items[k-1].Evidence, sp)
+			continue
+		}
+		items = append(items, graph.Improvement{CaseRef: cas.Reference, Ordinal: len(items) + 1, Text: sp.Quote, Evidence: []graph.Span{sp}})
+	}
+	end(len(t.lines) + 1)
+}
+
+// caseLabels reads "Category: NAME" and "Sub Category: NAME" (both perhaps
+// on one line, or a label alone with its value on the next line) into cas.
+// It reports whether the line was a label or its value.
+func (p *pageParser) caseLabels(cas *graph.Case, n int, line string, label *string) bool {
+	orig := p.t.lines[n-1]
+	at := func(v string) graph.Span {
+		i := strings.Index(orig, v)
+		return p.t.span(n, i, i+len(v))
+	}
+	if *label != "" {
+		v := strings.TrimSpace(line)
+		if *label == "category" {
+			cas.CategoryName, cas.CategorySpan = graph.CleanName(v), at(v)
+		} else {
+			cas.SubcategoryName, cas.SubcategorySpan = graph.CleanName(v), at(v)
+		}
+		*label = ""
+		return true
+	}
+	if m := caseSub.FindStringSubmatch(line); m != nil {
+		if m[1] == "" {
+			*label = "sub"
+		} else {
+			cas.SubcategoryName, cas.SubcategorySpan = graph.CleanName(m[1]), at(m[1])
+		}
+		return true
+	}
+	if m := caseCategory.FindStringSubmatch(line); m != nil && cas.CategoryName == "" {
+		switch {
+		case m[1] == "" && m[2] == "":
+			*label = "category"
+		case m[1] != "":
+			cas.CategoryName, cas.CategorySpan = graph.CleanName(m[1]), at(m[1])
+		}
+		if m[2] != "" {
+			cas.SubcategoryName, cas.SubcategorySpan = graph.CleanName(m[2]), at(m[2])
+		}
+		return true
+	}
+	return false
 }

@@ -1,6 +1,7 @@
 package loader_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -103,45 +104,67 @@ func TestPageSections(t *testing.T) {
 	}
 }
 
-// TestPageErrors checks that a page that does not fit its format is rejected
-// as FILE:LINE: what was expected and what was found, never skipped.
-func TestPageErrors(t *testing.T) {
+// TestPageWarnings checks that what cannot be read on a page costs only
+// itself: it is reported as a warning at its line, and the rest of the page's
+// facts stand.
+func TestPageWarnings(t *testing.T) {
 	cases := []struct {
 		name, doc, want string
+		// facts counts what must still be read: statistics, reports,
+		// cases, improvements.
+		facts [4]int
 	}{
-		{"unrecognised improvements line",
-			"Kent County Council\nService improvements\nCase reference: 23 000 001\nCategory: Education\nSub Category: Other\n- Do a thing\nSomething else entirely\n",
-			"p.txt:7: expected an improvement ('- TEXT') or the next 'Case reference:' in case 23 000 001; found \"Something else entirely\""},
-		{"unrecognised statistics line",
-			"Kent County Council\nAnnual statistics\n-\nComplaints upheld\n81% of complaints were eaten by goats\n",
-			"p.txt:5: expected a line of annual statistics"},
 		{"case without improvements",
-			"Kent County Council\nService improvements\nCase reference: 23 000 001\nCategory: Education\nSub Category: Other\nCase reference: 23 000 002\n",
-			"p.txt:6: case 23 000 001 lists no improvements"},
+			"Kent County Council\nService improvements\nCase reference: 23 000 001\nCategory: Education\nSub Category: Other\nCase reference: 23 000 002\nCategory: Education\nSub Category: Other\n- Do a thing.\n",
+			"p.txt:3: warning: case 23 000 001 lists no improvements", [4]int{0, 0, 2, 1}},
 		{"case without category",
-			"Kent County Council\nService improvements\nCase reference: 23 000 001\n- Do a thing\n",
-			"p.txt:4: expected 'Category: NAME' after case 23 000 001"},
-		{"report without summary",
-			"Kent County Council\nReports\nA title\nA summary.\nA lonely title\n",
-			"p.txt:5: report \"A lonely title\" has no summary"},
+			"Kent County Council\nService improvements\nCase reference: 23 000 001\n- Do a thing\nCase reference: 23 000 002\nCategory: Education\nSub Category: Other\n- Do a thing.\n",
+			"p.txt:3: warning: case 23 000 001 has no 'Category:' and 'Sub Category:'", [4]int{0, 0, 1, 1}},
 		{"statistics without a period",
-			"Kent County Council\nAnnual statistics\nComplaints upheld\n81% of complaints we investigated were upheld.\n",
-			"p.txt:2: the annual statistics state no period"},
+			"Kent County Council\nAnnual statistics\nComplaints upheld\n81% of complaints we investigated were upheld.\nReports\nA title\nA summary.\n",
+			"p.txt:4: warning: the annual statistics state no period", [4]int{0, 1, 0, 0}},
 		{"period that is not a business year",
-			"Kent County Council\nAnnual statistics\nStatistics are based on a total of 9 investigations for the period between 1 January 2023 to 31 December 2023\n",
-			"p.txt:3: period 1 January 2023 to 31 December 2023 is not a business year"},
+			"Kent County Council\nAnnual statistics\n81% of complaints we investigated were upheld.\nStatistics are based on a total of 9 investigations for the period between 1 January 2023 to 31 December 2023\n",
+			"p.txt:4: warning: period 1 January 2023 to 31 December 2023 is not a business year", [4]int{0, 0, 0, 0}},
 		{"contradictory percentages",
-			"Kent County Council\nAnnual statistics\nComplaints upheld\n81% Complaints upheld by Kent County Council\n82% of complaints we investigated were upheld.\n",
-			"p.txt:5: percentage 82 contradicts 81"},
+			"Kent County Council\nAnnual statistics\nComplaints upheld\n81% Complaints upheld by Kent County Council\n82% of complaints we investigated were upheld.\n76 upheld decisions\nStatistics are based on a total of 94 investigations for the period between 1 April 2023 to 31 March 2024\n",
+			"p.txt:5: warning: percentage 82 contradicts 81 stated earlier, so neither is kept", [4]int{1, 0, 0, 0}},
 		{"percentage over 100",
-			"Kent County Council\nAnnual statistics\nComplaints upheld\n181% of complaints we investigated were upheld.\n",
-			"p.txt:4: percentage 181% is more than 100%"},
-		{"section twice",
-			"Kent County Council\nReports\nT\nS.\nReports\n",
-			"p.txt:5: section \"Reports\" appears a second time (first on line 2)"},
-		{"text before any section",
-			"Kent County Council\nHello there\n",
-			"p.txt:2: expected a section"},
+			"Kent County Council\nAnnual statistics\nComplaints upheld\n181% of complaints we investigated were upheld.\nStatistics are based on a total of 94 investigations for the period between 1 April 2023 to 31 March 2024\n",
+			"p.txt:4: warning: percentage 181% is more than 100%; left out", [4]int{1, 0, 0, 0}},
+		{"cut short",
+			"Kent County Council\nService improvements\nCase reference: 23 000 001\nCategory: Education\nSub Category: Other\n- Do a thing.\n- Do another th\n",
+			"p.txt:7: warning: the text stops mid-sentence", [4]int{0, 0, 1, 1}},
+		{"garbled report",
+			"Kent County Council\nReports\nA title\nA summary.\nOmbudsman finds l7O delays\nA summary of it.\n",
+			"p.txt:5: warning: \"l7O\" looks like a garbled number", [4]int{0, 1, 0, 0}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			f, err := loader.ParsePage("p.txt", strings.NewReader(c.doc), gazetteer(t))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, w := range f.Document.Warnings {
+				got = append(got, w.String())
+			}
+			if !slices.ContainsFunc(got, func(w string) bool { return strings.HasPrefix(w, c.want) }) {
+				t.Errorf("warnings = %q\nwant one with prefix %s", got, c.want)
+			}
+			if n := [4]int{len(f.Statistics), len(f.Reports), len(f.Cases), len(f.Improvements)}; n != c.facts {
+				t.Errorf("statistics, reports, cases, improvements = %v, want %v", n, c.facts)
+			}
+		})
+	}
+}
+
+// TestPageErrors checks that a document that cannot be read as a page at
+// all is rejected as FILE:LINE: what was expected and what was found.
+func TestPageErrors(t *testing.T) {
+	cases := []struct{ name, doc, want string }{
+		{"no council", "Annual statistics\n81% of complaints we investigated were upheld.\n", "p.txt:1: expected the council's name"},
+		{"no sections", "Kent County Council\nHello there\n", "p.txt:1: expected a council performance page's sections"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -3,6 +3,7 @@ package loader
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -10,150 +11,230 @@ import (
 	"github.com/ombudsgraph/ombudsgraph/graph"
 )
 
-// statBlock is one block of the annual statistics section.
-type statBlock int
+// measure is a measure of the annual statistics that a similar-authority
+// average can follow.
+type measure int
 
 const (
-	noBlock statBlock = iota
-	upheldBlock
-	complianceBlock
-	remedyBlock
+	noMeasure measure = iota
+	upheldMeasure
+	complianceMeasure
+	remedyMeasure
 )
 
-const num = `(\d+(?:\.\d+)?)`
+// Pieces of the statements' patterns.
+const (
+	num    = `(\d+(?:\.\d+)?)`
+	count  = `(\d{1,3}(?:,\d{3})+|\d+)`
+	pct    = num + `\s?%`
+	date   = `(\d{1,2}(?:st|nd|rd|th)?\s+\p{L}+,?\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})`
+	anyOf  = `.{1,120}?`
+	the    = `(?:the\s+)?`
+	period = `(?:between|from)\s+` + date + `,?\s+(?:to|and|until|-|–)\s+` + date
+)
 
-// statForm is one form a statistics fragment takes.
-type statForm struct {
-	re *regexp.Regexp
-	// apply records the fragment's numbers; m holds the submatches.
-	apply func(p *statsParser, m []string) error
+// statement is one form of sentence that states annual statistics. The
+// statements are the one vocabulary of statistics sentences, whatever the
+// page's layout or year.
+type statement struct {
+	name string
+	re   *regexp.Regexp
+	// guarded statements start with a guard that keeps their number from
+	// being the tail of another ("9.9 upheld decisions"); the statement
+	// itself starts at its first submatch.
+	guarded bool
+	// apply records the statement's numbers; m holds its submatches.
+	apply func(r *statsReader, m []string) error
 }
 
-var blockTitles = []struct {
-	re    *regexp.Regexp
-	block statBlock
-}{
-	{regexp.MustCompile(`^Complaints upheld$`), upheldBlock},
-	{regexp.MustCompile(`^Compliance with (?:Ombudsman )?recommendations$`), complianceBlock},
-	{regexp.MustCompile(`^Satisfactory remed(?:y|ies) provided by the .+$`), remedyBlock},
+func stmt(name, pattern string, apply func(r *statsReader, m []string) error) statement {
+	return statement{name: name, re: regexp.MustCompile(`(?i)` + pattern), apply: apply}
 }
 
-var statForms = []statForm{
-	{regexp.MustCompile(`^` + num + `% Complaints upheld by .+$`), setPct(upheldBlock, func(s *graph.Statistics) **float64 { return &s.UpheldPercent })},
-	{regexp.MustCompile(`^` + num + `% of complaints we investigated were upheld\.?$`), setPct(upheldBlock, func(s *graph.Statistics) **float64 { return &s.UpheldPercent })},
-	{regexp.MustCompile(`^` + num + `% of cases were successfully implemented by .+$`), setPct(complianceBlock, func(s *graph.Statistics) **float64 { return &s.CompliancePercent })},
-	{regexp.MustCompile(`^` + num + `% of cases we were satisfied the .+ had successfully implemented our recommendations\.?$`), setPct(complianceBlock, func(s *graph.Statistics) **float64 { return &s.CompliancePercent })},
-	{regexp.MustCompile(`^` + num + `% Complaints with satisfactory remedy provided by .+$`), setPct(remedyBlock, func(s *graph.Statistics) **float64 { return &s.SatisfactoryRemedyPercent })},
-	{regexp.MustCompile(`^In ` + num + `% of upheld cases we found the .+ had provided a satisfactory remedy before the complaint reached the Ombudsman\.?$`), setPct(remedyBlock, func(s *graph.Statistics) **float64 { return &s.SatisfactoryRemedyPercent })},
-	{regexp.MustCompile(`^This compares to an average of ` + num + `% in similar authorities\.?$`), func(p *statsParser, m []string) error {
+// numberGuard stands before a statement that starts with a count.
+const numberGuard = `(?:^|[^\d.,])`
+
+func guardedStmt(name, pattern string, apply func(r *statsReader, m []string) error) statement {
+	s := stmt(name, numberGuard+pattern, apply)
+	s.guarded = true
+	return s
+}
+
+// statements, most specific first: where two overlap, the first wins.
+var statements = []statement{
+	stmt("period basis", `statistics are based on a total of `+count+`\s+(detailed investigations?|investigations?|compliance outcomes?|upheld decisions?|complaints?|decisions?)\s+for the period\s+`+period, (*statsReader).basis),
+	stmt("complaints dealt with", period+`,?\s+we dealt with `+count+` complaints?`, func(r *statsReader, m []string) error {
+		if err := r.period(m[1], m[2]); err != nil {
+			return err
+		}
+		return r.count(&r.st.ComplaintsDealtWith, m[3], "complaints dealt with")
+	}),
+	stmt("investigated and upheld", `we investigated `+count+` (?:complaints?|cases?)(?: in detail)?,? and upheld `+count+`(?:[.,;)]|\s+(?:of (?:them|these)|complaints?|cases?))`, func(r *statsReader, m []string) error {
+		r.current = upheldMeasure
+		if err := r.count(&r.st.Investigations, m[1], "investigations"); err != nil {
+			return err
+		}
+		return r.count(&r.st.UpheldDecisions, m[2], "upheld decisions")
+	}),
+	stmt("not for us", `(?:of these,?\s+)?`+count+`\s+(?:complaints?\s+)?(?:were|was)\s+not for us`, func(r *statsReader, m []string) error {
+		return r.count(&r.st.NotForUs, m[1], "complaints not for the Ombudsman")
+	}),
+	stmt("assessed and closed", `we assessed and closed `+count+` complaints?`, func(r *statsReader, m []string) error {
+		return r.count(&r.st.AssessedAndClosed, m[1], "complaints assessed and closed")
+	}),
+	stmt("investigated", `we investigated `+count+` (?:complaints?|cases?)`, func(r *statsReader, m []string) error {
+		return r.count(&r.st.Investigations, m[1], "investigations")
+	}),
+	stmt("per 100,000", `adjusted for `+anyOf+`population,?\s+this is\s+`+num+`\s?%?\s+upheld (?:decisions?|complaints?) per 100,000 residents`, func(r *statsReader, m []string) error {
+		return r.rate(&r.st.UpheldPer100k, m[1], "upheld decisions per 100,000 residents", false)
+	}),
+	stmt("similar per 100,000", `the average for authorities of this type is\s+`+num+`\s?%?\s+upheld (?:decisions?|complaints?) per 100,000 residents`, func(r *statsReader, m []string) error {
+		return r.rate(&r.st.SimilarAuthorities.UpheldPer100k, m[1], "similar-authority upheld decisions per 100,000 residents", false)
+	}),
+	stmt("upheld percent", pct+` of `+the+`(?:complaints|cases|detailed investigations|investigations)(?: we investigated| investigated)? (?:were|was) upheld`, setPercent(upheldMeasure)),
+	stmt("we upheld percent", `we upheld `+pct+` of `+the+`(?:complaints|cases|detailed investigations|investigations)`, setPercent(upheldMeasure)),
+	stmt("upheld heading", pct+`\s+complaints upheld by `, setPercent(upheldMeasure)),
+	stmt("compliance percent", `(?:in\s+)?`+pct+` of cases,? we were satisfied (?:that\s+)?`+the+anyOf+` had successfully implemented our recommendations`, setPercent(complianceMeasure)),
+	stmt("compliance heading", pct+` of cases were successfully implemented by `, setPercent(complianceMeasure)),
+	stmt("remedy percent", `in `+pct+` of upheld (?:cases|complaints),? we found (?:that\s+)?`+the+anyOf+` had provided a satisfactory remedy`, setPercent(remedyMeasure)),
+	stmt("remedy heading", pct+`\s+complaints with (?:a\s+)?satisfactory remedy provided by `, setPercent(remedyMeasure)),
+	stmt("similar average", `this compares to an average of\s+`+pct+`\s+(?:in|for|across) similar authorities`, (*statsReader).similar),
+	guardedStmt("remedy decisions", count+` satisfactory remedy decisions?`, func(r *statsReader, m []string) error {
+		return r.count(&r.st.SatisfactoryRemedyDecisions, m[1], "satisfactory remedy decisions")
+	}),
+	guardedStmt("upheld decisions", count+` upheld decisions?( per)?`, func(r *statsReader, m []string) error {
+		if m[2] != "" {
+			return nil // a rate per 100,000 whose sentence is cut short
+		}
+		return r.count(&r.st.UpheldDecisions, m[1], "upheld decisions")
+	}),
+}
+
+func setPercent(ms measure) func(*statsReader, []string) error {
+	return func(r *statsReader, m []string) error {
+		r.current = ms
 		var field **float64
-		switch p.block {
-		case upheldBlock:
-			field = &p.st.SimilarAuthorities.UpheldPercent
-		case complianceBlock:
-			field = &p.st.SimilarAuthorities.CompliancePercent
-		case remedyBlock:
-			field = &p.st.SimilarAuthorities.SatisfactoryRemedyPercent
+		switch ms {
+		case upheldMeasure:
+			field = &r.st.UpheldPercent
+		case complianceMeasure:
+			field = &r.st.CompliancePercent
 		default:
-			return fmt.Errorf("a similar-authority average outside any block of statistics")
+			field = &r.st.SatisfactoryRemedyPercent
 		}
-		return p.setFloat(field, m[1], "similar-authority average", true)
-	}},
-	{regexp.MustCompile(`^(\d[\d,]*) upheld decisions?$`), func(p *statsParser, m []string) error {
-		return p.setInt(&p.st.UpheldDecisions, m[1], "upheld decisions")
-	}},
-	{regexp.MustCompile(`^(\d[\d,]*) satisfactory remedy decisions?$`), func(p *statsParser, m []string) error {
-		return p.setInt(&p.st.SatisfactoryRemedyDecisions, m[1], "satisfactory remedy decisions")
-	}},
-	{regexp.MustCompile(`^Adjusted for .+ population, this is$`), func(p *statsParser, m []string) error {
-		p.similarNext = false
-		return nil
-	}},
-	{regexp.MustCompile(`^The average for authorities of this type is$`), func(p *statsParser, m []string) error {
-		p.similarNext = true
-		return nil
-	}},
-	{regexp.MustCompile(`^` + num + ` upheld decisions? per 100,000 residents\.?$`), func(p *statsParser, m []string) error {
-		if p.similarNext {
-			p.similarNext = false
-			return p.setFloat(&p.st.SimilarAuthorities.UpheldPer100k, m[1], "similar-authority upheld decisions per 100,000 residents", false)
-		}
-		return p.setFloat(&p.st.UpheldPer100k, m[1], "upheld decisions per 100,000 residents", false)
-	}},
-	{regexp.MustCompile(`^Statistics are based on a total of (\d[\d,]*) (investigations?|compliance outcomes?|upheld decisions?) for the period (?:between|from) (\d{1,2} \p{L}+ \d{4}) (?:to|and) (\d{1,2} \p{L}+ \d{4})\.?$`), (*statsParser).basis},
-	{regexp.MustCompile(`^View all\b.*$`), func(*statsParser, []string) error { return nil }},
-}
-
-func setPct(b statBlock, field func(*graph.Statistics) **float64) func(*statsParser, []string) error {
-	return func(p *statsParser, m []string) error {
-		if p.block == noBlock {
-			p.block = b
-		}
-		return p.setFloat(field(&p.st), m[1], "percentage", true)
+		return r.rate(field, m[1], "percentage", true)
 	}
 }
 
-// statsParser reads the annual statistics section. Its lines run sentences
-// together ("residents.The average"), so it reads fragments, not lines.
-type statsParser struct {
-	t           *text
-	st          graph.Statistics
-	any         bool
-	block       statBlock
-	similarNext bool
-	n           int // line being read
-	frag        graph.Span
-	period      *graph.Year
-	periodSpan  graph.Span
-	periodLine  int
+// statsReader reads the annual statistics a flow states.
+type statsReader struct {
+	f       *flow
+	st      graph.Statistics
+	any     bool
+	current measure
+	at      [2]int // flow range of the statement being applied
+	year    *graph.Year
+	yearAt  [2]int
+	// conflicts names the measures stated twice with different values: the
+	// page cannot be trusted on them, so they are left out.
+	conflicts map[any]bool
+	warnings  []graph.Problem
 }
 
-func newStatsParser(t *text) *statsParser { return &statsParser{t: t} }
-
-// fragmentBreak finds a full stop run into the next sentence's capital.
-var fragmentBreak = regexp.MustCompile(`\.\p{Lu}`)
-
-func (p *statsParser) line(n int, trimmed string) error {
-	if trimmed == "-" {
-		p.block, p.similarNext = noBlock, false
-		return nil
-	}
-	for _, b := range blockTitles {
-		if b.re.MatchString(trimmed) {
-			p.block, p.similarNext = b.block, false
-			return nil
-		}
-	}
-	orig := p.t.lines[n-1]
-	base := strings.Index(orig, trimmed)
-	start := 0
-	cuts := fragmentBreak.FindAllStringIndex(trimmed, -1)
-	for i := 0; i <= len(cuts); i++ {
-		end := len(trimmed)
-		if i < len(cuts) {
-			end = cuts[i][0] + 1
-		}
-		frag := trimmed[start:end]
-		p.n, p.frag = n, p.t.span(n, base+start, base+end)
-		if err := p.fragment(frag); err != nil {
-			return errorf(p.t.name, n, "%v", err)
-		}
-		start = end
-	}
-	return nil
+// hit is a statement found in a flow.
+type hit struct {
+	st    *statement
+	start int
+	end   int
+	m     []string
 }
 
-func (p *statsParser) fragment(frag string) error {
-	for _, f := range statForms {
-		if m := f.re.FindStringSubmatch(frag); m != nil {
-			p.st.Evidence = append(p.st.Evidence, p.frag)
-			return f.apply(p, m)
+// findStatements finds every statement in flow text s, the most specific
+// first where two overlap, and returns them in the order of the text.
+func findStatements(s string) []hit {
+	var hits []hit
+	taken := func(a, b int) bool {
+		for _, h := range hits {
+			if a < h.end && h.start < b {
+				return true
+			}
+		}
+		return false
+	}
+	for i := range statements {
+		st := &statements[i]
+		for _, loc := range st.re.FindAllStringSubmatchIndex(s, -1) {
+			a, b := loc[0], loc[1]
+			if st.guarded {
+				a = loc[2] // the guard before the number is not part of it
+			}
+			if taken(a, b) {
+				continue
+			}
+			m := make([]string, len(loc)/2)
+			for k := range m {
+				if loc[2*k] >= 0 {
+					m[k] = s[loc[2*k]:loc[2*k+1]]
+				}
+			}
+			hits = append(hits, hit{st: st, start: a, end: b, m: m})
 		}
 	}
-	return fmt.Errorf("expected a line of annual statistics (such as '89%% of complaints we investigated were upheld.'); found %s", found(frag))
+	slices.SortFunc(hits, func(x, y hit) int { return x.start - y.start })
+	return hits
 }
 
-func (p *statsParser) setFloat(field **float64, s, what string, percent bool) error {
+// readStatistics reads the statistics of flow f. It returns false when the
+// flow states none. A statement that cannot be used (a percentage over 100,
+// a contradiction, a period that is not a business year) is left out with a
+// warning; the others stand.
+func readStatistics(f *flow, council string, upTo int) (graph.Statistics, bool, []graph.Problem) {
+	r := &statsReader{f: f, conflicts: map[any]bool{}}
+	hits := findStatements(f.s)
+	for _, h := range hits {
+		if h.end > upTo {
+			continue // in a sentence the text stops in
+		}
+		r.at = [2]int{h.start, h.end}
+		if err := h.st.apply(r, h.m); err != nil {
+			if msg := err.Error(); strings.HasSuffix(msg, "neither is kept") {
+				r.warn(h.start, "%s", msg)
+			} else {
+				r.warn(h.start, "%s; left out", msg)
+			}
+			continue
+		}
+		r.st.Evidence = append(r.st.Evidence, f.spans(h.start, f.sentenceEnd(h.end))...)
+	}
+	if !r.any {
+		return graph.Statistics{}, false, r.warnings
+	}
+	for field := range r.conflicts {
+		switch p := field.(type) {
+		case **int:
+			*p = nil
+		case **float64:
+			*p = nil
+		}
+	}
+	if r.year == nil {
+		r.warnings = append(r.warnings, warnf(f.t.name, f.lineOf(hits[0].start), "the annual statistics state no period (such as 'for the period between 1 April 2023 to 31 March 2024'), so their year is unknown; left out"))
+		return graph.Statistics{}, false, r.warnings
+	}
+	r.st.CouncilSlug = council
+	r.st.Doc = f.t.name
+	r.st.Year = *r.year
+	if sp := f.spans(r.yearAt[0], r.yearAt[1]); len(sp) > 0 {
+		r.st.YearSpan = sp[0]
+	}
+	return r.st, true, r.warnings
+}
+
+func (r *statsReader) warn(at int, format string, args ...any) {
+	r.warnings = append(r.warnings, warnf(r.f.t.name, r.f.lineOf(at), format, args...))
+}
+
+func (r *statsReader) rate(field **float64, s, what string, percent bool) error {
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil {
 		return fmt.Errorf("%s %q is not a number", what, s)
@@ -162,72 +243,122 @@ func (p *statsParser) setFloat(field **float64, s, what string, percent bool) er
 		return fmt.Errorf("%s %s%% is more than 100%%", what, s)
 	}
 	if *field != nil && **field != v {
-		return fmt.Errorf("%s %s contradicts %v stated earlier", what, s, **field)
+		r.conflicts[field] = true
+		return fmt.Errorf("%s %s contradicts %v stated earlier, so neither is kept", what, s, **field)
 	}
 	*field = &v
-	p.any = true
+	r.any = true
 	return nil
 }
 
-func (p *statsParser) setInt(field **int, s, what string) error {
+func (r *statsReader) count(field **int, s, what string) error {
 	v, err := strconv.Atoi(strings.ReplaceAll(s, ",", ""))
 	if err != nil {
 		return fmt.Errorf("%s %q is not a whole number", what, s)
 	}
 	if *field != nil && **field != v {
-		return fmt.Errorf("%d %s contradicts %d stated earlier", v, what, **field)
+		r.conflicts[field] = true
+		return fmt.Errorf("%d %s contradicts %d stated earlier, so neither is kept", v, what, **field)
 	}
 	*field = &v
-	p.any = true
+	r.any = true
 	return nil
+}
+
+// similar reads a similar-authority average, which follows the measure it
+// is the average of.
+func (r *statsReader) similar(m []string) error {
+	var field **float64
+	switch r.current {
+	case upheldMeasure:
+		field = &r.st.SimilarAuthorities.UpheldPercent
+	case complianceMeasure:
+		field = &r.st.SimilarAuthorities.CompliancePercent
+	case remedyMeasure:
+		field = &r.st.SimilarAuthorities.SatisfactoryRemedyPercent
+	default:
+		return fmt.Errorf("a similar-authority average of %s%% follows no measure it could be the average of", m[1])
+	}
+	return r.rate(field, m[1], "similar-authority average", true)
 }
 
 // basis reads "Statistics are based on a total of N things for the period
 // between DATE to DATE", which gives a count and the business year.
-func (p *statsParser) basis(m []string) error {
-	switch strings.TrimSuffix(m[2], "s") {
-	case "investigation":
-		if err := p.setInt(&p.st.Investigations, m[1], "investigations"); err != nil {
+func (r *statsReader) basis(m []string) error {
+	noun := strings.ToLower(m[2])
+	switch {
+	case strings.HasPrefix(noun, "compliance"):
+		if err := r.count(&r.st.ComplianceOutcomes, m[1], "compliance outcomes"); err != nil {
 			return err
 		}
-	case "compliance outcome":
-		if err := p.setInt(&p.st.ComplianceOutcomes, m[1], "compliance outcomes"); err != nil {
+	case strings.HasPrefix(noun, "upheld"):
+		if err := r.count(&r.st.UpheldDecisions, m[1], "upheld decisions"); err != nil {
 			return err
 		}
-	case "upheld decision":
-		if err := p.setInt(&p.st.UpheldDecisions, m[1], "upheld decisions"); err != nil {
+	case r.current == remedyMeasure:
+		// The satisfactory-remedy rate is a share of upheld decisions,
+		// though some years call its base "detailed investigations".
+		if err := r.count(&r.st.UpheldDecisions, m[1], "upheld decisions"); err != nil {
+			return err
+		}
+	default:
+		if err := r.count(&r.st.Investigations, m[1], "investigations"); err != nil {
 			return err
 		}
 	}
-	from, err1 := time.Parse("2 January 2006", m[3])
-	to, err2 := time.Parse("2 January 2006", m[4])
+	return r.period(m[3], m[4])
+}
+
+// parseDate reads "1 April 2023", "1st April 2023", "1 April, 2023" or
+// "01/04/2023".
+func parseDate(s string) (time.Time, error) {
+	s = strings.Join(strings.Fields(strings.ReplaceAll(s, ",", " ")), " ")
+	if strings.Contains(s, "/") {
+		return time.Parse("2/1/2006", s)
+	}
+	f := strings.Fields(s)
+	if len(f) == 3 {
+		f[0] = strings.TrimRight(f[0], "stndrh")
+		if len(f[1]) >= 3 {
+			if mo, ok := months[strings.ToLower(f[1][:3])]; ok {
+				f[1] = mo
+			}
+		}
+		s = strings.Join(f, " ")
+	}
+	return time.Parse("2 January 2006", s)
+}
+
+var months = map[string]string{
+	"jan": "January", "feb": "February", "mar": "March", "apr": "April", "may": "May", "jun": "June",
+	"jul": "July", "aug": "August", "sep": "September", "oct": "October", "nov": "November", "dec": "December",
+}
+
+// period records the business year a period names.
+func (r *statsReader) period(a, b string) error {
+	from, err1 := parseDate(a)
+	to, err2 := parseDate(b)
 	if err1 != nil || err2 != nil {
-		return fmt.Errorf("period %q to %q: expected dates such as '1 April 2023'", m[3], m[4])
+		return fmt.Errorf("period %q to %q: expected dates such as '1 April 2023'", a, b)
 	}
 	y := graph.YearOf(from)
 	if from.Format("2006-01-02") != y.StartDate() || to.Format("2006-01-02") != y.EndDate() {
-		return fmt.Errorf("period %s to %s is not a business year (1 April to 31 March)", m[3], m[4])
+		return fmt.Errorf("period %s to %s is not a business year (1 April to 31 March)", a, b)
 	}
-	if p.period != nil && *p.period != y {
-		return fmt.Errorf("period %s differs from %s stated on line %d", y.Label(), p.period.Label(), p.periodLine)
+	if r.year != nil && *r.year != y {
+		return fmt.Errorf("period %s differs from %s stated on line %d", y.Label(), r.year.Label(), r.f.lineOf(r.yearAt[0]))
 	}
-	if p.period == nil {
-		q := p.frag.Quote
-		i := strings.Index(q, m[3])
-		p.period, p.periodSpan, p.periodLine = &y, subSpan(p.frag, i, strings.LastIndex(q, m[4])+len(m[4])), p.n
+	if r.year == nil {
+		r.year = &y
+		// Quote the period itself.
+		q := r.f.s[r.at[0]:r.at[1]]
+		i := strings.Index(q, a)
+		j := strings.LastIndex(q, b)
+		if i >= 0 && j >= 0 {
+			r.yearAt = [2]int{r.at[0] + i, r.at[0] + j + len(b)}
+		} else {
+			r.yearAt = r.at
+		}
 	}
 	return nil
-}
-
-// finish returns the statistics read, and false when the section held none.
-// The section's header is on line header.
-func (p *statsParser) finish(header int) (graph.Statistics, bool, error) {
-	if !p.any {
-		return graph.Statistics{}, false, nil
-	}
-	if p.period == nil {
-		return graph.Statistics{}, false, errorf(p.t.name, header, "the annual statistics state no period: expected 'Statistics are based on a total of … for the period between 1 April YYYY to 31 March YYYY'")
-	}
-	p.st.Year, p.st.YearSpan = *p.period, p.periodSpan
-	return p.st, true, nil
 }

@@ -37,7 +37,12 @@ func readText(name string, r io.Reader) (*text, error) {
 		return nil, errorf(name, 1, "document is encoded as UTF-16; expected UTF-8 text")
 	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	raw := strings.Split(string(data), "\n")
+	str := string(data)
+	if !strings.Contains(str, "\n") && strings.Contains(str, "\r") {
+		// Old Mac line endings: a CR alone ends each line.
+		str = strings.ReplaceAll(str, "\r", "\n")
+	}
+	raw := strings.Split(str, "\n")
 	t := &text{name: name, lines: make([]string, len(raw)), sum: hex.EncodeToString(sum[:])}
 	for i, l := range raw {
 		l = strings.TrimSuffix(l, "\r")
