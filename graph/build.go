@@ -222,6 +222,9 @@ func (b *builder) addCase(c Case) {
 		g.categories = append(g.categories, cat)
 	}
 	cat.Evidence = append(cat.Evidence, c.CategorySpan)
+	if c.SubcategoryName == "" {
+		return // the service improvements page names no sub-category
+	}
 	sk := subKey(c.CategoryName, c.SubcategoryName)
 	sub, ok := g.subcategories[sk]
 	if !ok {

@@ -56,8 +56,11 @@ var (
 	noneListed   = regexp.MustCompile(`(?i)^(?:there (?:are|have been) )?no (?:public (?:interest )?)?(?:reports|service improvements|cases|improvements)\b`)
 	linkLine     = regexp.MustCompile(`(?i)^(?:view (?:all|upheld|more|the)\b.*|read more\b.*|show (?:more|less)\b.*|find out more\b.*|back to top|print this page|share this page|\?find out more.*)$`)
 	caseRef      = regexp.MustCompile(`(?i)^(?:case )?ref(?:erence)?(?: number)?\s*:?\s*(\d{2})\s*(\d{3})\s*(\d{3})\b`)
-	caseCategory = regexp.MustCompile(`(?i)^category\s*:?\s*(.*?)\s*(?:\bsub[ -]?category\s*:?\s*(.*?))?\s*$`)
-	caseSub      = regexp.MustCompile(`(?i)^sub[ -]?category\s*:?\s*(.*?)\s*$`)
+	caseCategory = regexp.MustCompile(`(?i)^category\s*:?\s*(.*?)\s*(?:\bsub[ -]?category\s*:?\s*(.*?))?\s*(?:\bdate\s*:.*)?$`)
+	// namedCase is a case as the service improvements page lists it:
+	// "Leeds City Council (22 008 451)".
+	namedCase = regexp.MustCompile(`^[A-Z][^()]{2,90}?\s*\((\d{2})\s*(\d{3})\s*(\d{3})\)$`)
+	caseSub   = regexp.MustCompile(`(?i)^sub[ -]?category\s*:?\s*(.*?)\s*$`)
 )
 
 // ParsePage parses a council performance page: the council's annual
@@ -349,7 +352,7 @@ func (p *pageParser) improvements() {
 			return
 		}
 		switch {
-		case cas.CategoryName == "" || cas.SubcategoryName == "":
+		case cas.CategoryName == "" || cas.SubcategoryName == "" && len(items) == 0:
 			p.warn(cas.Evidence[0].Line, "case %s has no 'Category:' and 'Sub Category:' before line %d, so it is left out", cas.Reference, n)
 		default:
 			if len(items) == 0 {
@@ -360,10 +363,29 @@ func (p *pageParser) improvements() {
 		}
 		cas, items, label = nil, nil, ""
 	}
-	lines := p.sectionLines(inImprovements)
-	for _, n := range lines {
+	ready := false   // the case's improvements follow (its own "Service improvements" heading)
+	summary := false // the line after a "Summary" label is the decision's summary
+	for n := 1; n <= len(t.lines); n++ {
 		line := content(t.lines[n-1])
-		if m := caseRef.FindStringSubmatch(line); m != nil {
+		if p.sections[n-1] != inImprovements || line == "" {
+			continue
+		}
+		if _, head := pageHeader(line); head {
+			ready = cas != nil && cas.CategoryName != ""
+			continue
+		}
+		if summary {
+			summary = false
+			continue
+		}
+		m := caseRef.FindStringSubmatch(line)
+		if m == nil {
+			if m2 := namedCase.FindStringSubmatch(line); m2 != nil {
+				m = m2
+			}
+		}
+		if m != nil {
+			ready = false
 			end(n)
 			ref := m[1] + " " + m[2] + " " + m[3]
 			y, err := graph.YearOfReference(ref)
@@ -385,7 +407,10 @@ func (p *pageParser) improvements() {
 		switch {
 		case improvIntro.MatchString(line), noneListed.MatchString(line), linkLine.MatchString(line):
 			continue
-		case label != "" || cas.SubcategoryName == "":
+		case strings.EqualFold(line, "Summary"):
+			summary = true
+			continue
+		case label != "" || cas.SubcategoryName == "" && !ready:
 			if p.caseLabels(cas, n, line, &label) {
 				continue
 			}
@@ -393,7 +418,7 @@ func (p *pageParser) improvements() {
 				continue // not yet the case's category
 			}
 		}
-		if cas.SubcategoryName == "" {
+		if cas.SubcategoryName == "" && !ready {
 			continue
 		}
 		if n == p.cut {
