@@ -58,7 +58,7 @@ func parseLetter(t *text, gaz *Gazetteer) (graph.Facts, error) {
 	l := graph.Letter{Doc: t.name}
 	var dateLine, dearLine, titleLine int
 	for n := 1; n <= len(t.lines); n++ {
-		line := content(t.lines[n-1])
+		line := fold(content(t.lines[n-1]))
 		switch {
 		case line == "":
 		case dearLine == 0 && dateLine == 0 && (letterDate.MatchString(line) || refDate.MatchString(line)):
@@ -74,7 +74,7 @@ func parseLetter(t *text, gaz *Gazetteer) (graph.Facts, error) {
 		case dearLine == 0 && salutation.MatchString(line):
 			dearLine = n
 		case titleLine == 0 && letterTitle.MatchString(line) && len(line) < 60:
-			titleLine, l.Title = n, line
+			titleLine, l.Title = n, content(t.lines[n-1])
 		}
 	}
 	switch {
@@ -101,9 +101,9 @@ func parseLetter(t *text, gaz *Gazetteer) (graph.Facts, error) {
 	}
 	l.Recipient = who
 	l.CouncilSlug = council.Slug
-	l.Evidence = append([]graph.Span{t.whole(dateLine)}, block...)
+	l.Evidence = append([]graph.Span{t.contentSpan(dateLine)}, block...)
 	if titleLine > 0 {
-		l.Evidence = append(l.Evidence, t.whole(titleLine))
+		l.Evidence = append(l.Evidence, t.contentSpan(titleLine))
 	} else {
 		l.Title = "Annual review letter " + l.Date[:4]
 	}
@@ -143,7 +143,7 @@ func letterYear(t *text, titleLine int) (*graph.Year, []graph.Span, error) {
 	if titleLine == 0 {
 		return nil, nil, nil
 	}
-	title := t.whole(titleLine)
+	title := t.contentSpan(titleLine)
 	m := titleYear.FindStringSubmatchIndex(title.Quote)
 	if m == nil {
 		return nil, nil, nil
@@ -171,11 +171,11 @@ func recipient(t *text, gaz *Gazetteer, dateLine, dearLine int) (graph.Council, 
 			if line == "" || deliveredBy.MatchString(line) || notRecipient.MatchString(line) || n == dateLine {
 				continue
 			}
-			whole := t.whole(n)
+			whole := t.contentSpan(n)
 			if n+1 < to && councilWrap.MatchString(content(t.lines[n])) {
 				// "Stoke-on-Trent City" / "Council": a name wrapped
 				// over two lines.
-				next := t.whole(n + 1)
+				next := t.contentSpan(n + 1)
 				joined := whole.Quote + " " + next.Quote
 				if start, ok := gaz.councilAtEnd(fold(joined)); ok && start < len(whole.Quote) {
 					start = origOffset(joined, fold(joined), start)

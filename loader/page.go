@@ -275,15 +275,7 @@ func (p *pageParser) reports() {
 	}
 	var items []item
 	for _, n := range p.sectionLines(inReports) {
-		line := content(t.lines[n-1])
-		switch {
-		case reportsIntro.MatchString(line), noneListed.MatchString(line), linkLine.MatchString(line), dateOnly.MatchString(line):
-			continue
-		case garbledNumber.MatchString(line):
-			p.warn(n, "%s looks like a garbled number, so this report is left out", found(garbledNumber.FindString(line)))
-			items = append(items, item{cut: true})
-			continue
-		}
+		line := fold(content(t.lines[n-1]))
 		sp := p.quoteLine(n)
 		if k := len(items); k > 0 && startsLower(line) && !items[k-1].cut && !endsSentence(items[k-1].text) {
 			items[k-1].text += " " + sp.Quote
@@ -291,8 +283,22 @@ func (p *pageParser) reports() {
 			items[k-1].cut = n == p.cut
 			continue
 		}
+		if g := garbledNumber.FindString(line); g != "" {
+			p.warn(n, "%s looks like a garbled number, so this report is left out", found(g))
+			items = append(items, item{cut: true})
+			continue
+		}
 		items = append(items, item{text: sp.Quote, spans: []graph.Span{sp}, cut: n == p.cut})
 	}
+	kept := items[:0]
+	for _, it := range items {
+		f := fold(it.text)
+		if !it.cut && (reportsIntro.MatchString(f) || noneListed.MatchString(f) || linkLine.MatchString(f) || dateOnly.MatchString(f)) {
+			continue
+		}
+		kept = append(kept, it)
+	}
+	items = kept
 	// Reports: a title, then (usually) a summary that ends a sentence or
 	// runs long. An item cut short or garbled ends the report it is in,
 	// which is left out.
@@ -325,12 +331,7 @@ var garbledNumber = regexp.MustCompile(`\b(?:\d+[lO][\dlO]*|[lO]+\d[\dlO]*)\b`)
 var dateOnly = regexp.MustCompile(`^(?:\d{1,2} \p{L}+ \d{4}|\d{1,2}/\d{1,2}/\d{4})$`)
 
 // quoteLine quotes a line's text, without bullets or indentation.
-func (p *pageParser) quoteLine(n int) graph.Span {
-	l := p.t.lines[n-1]
-	c := content(l)
-	start := len(bullet.FindString(l))
-	return p.t.span(n, start, start+len(c))
-}
+func (p *pageParser) quoteLine(n int) graph.Span { return p.t.contentSpan(n) }
 
 func startsLower(s string) bool {
 	for _, r := range s {
@@ -366,7 +367,7 @@ func (p *pageParser) improvements() {
 	ready := false   // the case's improvements follow (its own "Service improvements" heading)
 	summary := false // the line after a "Summary" label is the decision's summary
 	for n := 1; n <= len(t.lines); n++ {
-		line := content(t.lines[n-1])
+		line := fold(content(t.lines[n-1]))
 		if p.sections[n-1] != inImprovements || line == "" {
 			continue
 		}
@@ -444,16 +445,21 @@ func (p *pageParser) improvements() {
 // It reports whether the line was a label or its value.
 func (p *pageParser) caseLabels(cas *graph.Case, n int, line string, label *string) bool {
 	orig := p.t.lines[n-1]
+	folded := fold(orig)
 	at := func(v string) graph.Span {
-		i := strings.Index(orig, v)
-		return p.t.span(n, i, i+len(v))
+		i := strings.Index(folded, v)
+		return p.t.span(n, origOffset(orig, folded, i), origOffset(orig, folded, i+len(v)))
+	}
+	name := func(v string) (string, graph.Span) {
+		sp := at(v)
+		return graph.CleanName(sp.Quote), sp
 	}
 	if *label != "" {
 		v := strings.TrimSpace(line)
 		if *label == "category" {
-			cas.CategoryName, cas.CategorySpan = graph.CleanName(v), at(v)
+			cas.CategoryName, cas.CategorySpan = name(v)
 		} else {
-			cas.SubcategoryName, cas.SubcategorySpan = graph.CleanName(v), at(v)
+			cas.SubcategoryName, cas.SubcategorySpan = name(v)
 		}
 		*label = ""
 		return true
@@ -462,7 +468,7 @@ func (p *pageParser) caseLabels(cas *graph.Case, n int, line string, label *stri
 		if m[1] == "" {
 			*label = "sub"
 		} else {
-			cas.SubcategoryName, cas.SubcategorySpan = graph.CleanName(m[1]), at(m[1])
+			cas.SubcategoryName, cas.SubcategorySpan = name(m[1])
 		}
 		return true
 	}
@@ -471,10 +477,10 @@ func (p *pageParser) caseLabels(cas *graph.Case, n int, line string, label *stri
 		case m[1] == "" && m[2] == "":
 			*label = "category"
 		case m[1] != "":
-			cas.CategoryName, cas.CategorySpan = graph.CleanName(m[1]), at(m[1])
+			cas.CategoryName, cas.CategorySpan = name(m[1])
 		}
 		if m[2] != "" {
-			cas.SubcategoryName, cas.SubcategorySpan = graph.CleanName(m[2]), at(m[2])
+			cas.SubcategoryName, cas.SubcategorySpan = name(m[2])
 		}
 		return true
 	}

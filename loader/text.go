@@ -89,6 +89,14 @@ func (t *text) whole(n int) graph.Span {
 	return t.span(n, start, start+len(trimmed))
 }
 
+// contentSpan quotes line n's text without bullets, indentation or trailing
+// space.
+func (t *text) contentSpan(n int) graph.Span {
+	l := t.lines[n-1]
+	start := len(bullet.FindString(l))
+	return t.span(n, start, start+len(content(l)))
+}
+
 // lineSpan quotes bytes [start,end) of the given line.
 func lineSpan(doc string, n int, line string, start, end int) graph.Span {
 	if start < 0 || end > len(line) || start > end {
