@@ -2,6 +2,8 @@ package loader_test
 
 import (
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -25,6 +27,19 @@ func addSeeds(f *testing.F) {
 		f.Add(string(s.Data))
 		f.Add(string(s.Data[:len(s.Data)/2])) // truncated
 	}
+	// Every layout and era of pages and letters.
+	files, err := filepath.Glob(filepath.Join("testdata", "layouts", "*", "*.txt"))
+	if err != nil || len(files) == 0 {
+		f.Fatalf("layout documents: %v (%d found)", err, len(files))
+	}
+	for _, name := range files {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(string(data))
+		f.Add(string(data[:len(data)*2/3])) // cut short
+	}
 	f.Add(kingsLynn)
 	f.Add("")
 	f.Add("\x00\xff")
@@ -41,7 +56,11 @@ func fuzzParser(f *testing.F, parse func(string, io.Reader, *loader.Gazetteer) (
 			}
 			return
 		}
-		lines := strings.Split(strings.TrimPrefix(doc, "\uFEFF"), "\n")
+		text := strings.TrimPrefix(doc, "\uFEFF")
+		if !strings.Contains(text, "\n") {
+			text = strings.ReplaceAll(text, "\r", "\n") // CR-only line ends
+		}
+		lines := strings.Split(text, "\n")
 		for _, s := range spansOf(facts) {
 			if s.Doc == "" { // a span that is not set, such as a letter's missing heading
 				continue
