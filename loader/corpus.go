@@ -70,7 +70,7 @@ func (l *Loader) Load(srcs []Source) ([]graph.Facts, error) {
 	for _, s := range srcs {
 		if had, ok := first[s.Name]; ok {
 			errs = append(errs, &ParseError{Doc: s.Name, Msg: fmt.Sprintf(
-				"two documents have this name: %s is left out, and %s is the one loaded under it; rename one of them", where(s), where(had))})
+				"two documents have this name: the one from %s is left out, and the one from %s is loaded; rename one of them", where(s), where(had))})
 			continue
 		}
 		first[s.Name] = s

@@ -184,3 +184,48 @@ func TestLayouts(t *testing.T) {
 	}
 	t.Logf("layouts: %d of %d facts read (%.1f%%), %d read that the documents do not state", found, want, 100*float64(found)/float64(max(want, 1)), wrong)
 }
+
+// TestLayoutGolden compares everything the loader reads from each layout
+// document, evidence and warnings included, with NAME.golden.json beside it.
+// Run with -update to rewrite the files after an intended change, and review
+// the diff.
+func TestLayoutGolden(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "layouts", "*", "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("layout documents: %v (%d found)", err, len(files))
+	}
+	for _, path := range files {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f, err := loader.Parse(filepath.Base(path), strings.NewReader(string(data)), gazetteer(t))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := json.MarshalIndent(struct {
+				Facts    graph.Facts     `json:"facts"`
+				Warnings []graph.Problem `json:"warnings"`
+			}{f, f.Document.Warnings}, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, '\n')
+			golden := strings.TrimSuffix(path, ".txt") + ".golden.json"
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./loader -run TestLayoutGolden -update to create it)", err)
+			}
+			if string(got) != string(want) {
+				t.Errorf("facts differ from %s; run go test ./loader -run TestLayoutGolden -update and review the diff\n%s", golden, firstDiff(string(want), string(got)))
+			}
+		})
+	}
+}

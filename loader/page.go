@@ -476,6 +476,11 @@ func (p *pageParser) caseLabels(cas *graph.Case, n int, line string, label *stri
 		switch {
 		case m[1] == "" && m[2] == "":
 			*label = "category"
+		case m[1] != "" && m[2] == "" && strings.Contains(m[1], " > "):
+			// "Category : Housing > Homelessness", as decisions give it.
+			i := strings.Index(m[1], " > ")
+			cas.CategoryName, cas.CategorySpan = name(strings.TrimSpace(m[1][:i]))
+			cas.SubcategoryName, cas.SubcategorySpan = name(strings.TrimSpace(m[1][i+3:]))
 		case m[1] != "":
 			cas.CategoryName, cas.CategorySpan = name(m[1])
 		}
