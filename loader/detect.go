@@ -67,12 +67,14 @@ func detect(t *text) (graph.DocKind, error) {
 			s.cases++
 		}
 		s.dear = s.dear || salutation.MatchString(c)
-		s.title = s.title || letterTitle.MatchString(c) && len(c) < 60
-		s.yours = s.yours || letterOf.MatchString(c)
-		if wordsMarker.MatchString(c) {
+		s.title = s.title || len(c) < 60 && letterTitle.MatchString(c)
+		s.yours = s.yours || len(c) < 40 && letterOf.MatchString(c)
+		// Whether there is prose, and whether it is about councils, is
+		// all that is needed of these: stop looking once known.
+		if s.prose == 0 && wordsMarker.MatchString(c) {
 			s.prose++
 		}
-		if relevant.MatchString(c) {
+		if s.relevant == 0 && relevant.MatchString(c) {
 			s.relevant++
 		}
 		if markdown.MatchString(strings.TrimRight(l, " ")) {
@@ -85,10 +87,16 @@ func detect(t *text) (graph.DocKind, error) {
 	if s.nonEmpty == 0 {
 		return "", errorf(t.name, 1, "expected a council performance page, an annual review letter or a news article; found an empty document")
 	}
-	f := newFlow(t, 1, len(t.lines)+1)
-	s.ending = yearEnding.MatchString(f.s)
-	s.statements = len(findStatements(f.s))
-	page := 3*len(s.sections) + 3*min(s.cases, 2) + 2*min(s.statements, 4)
+	page := 3*len(s.sections) + 3*min(s.cases, 2)
+	if s.dear {
+		s.ending = yearEnding.MatchString(newFlow(t, 1, len(t.lines)+1).s)
+	}
+	if page < 3 && !s.dear {
+		// No section or case line: the statistics' own sentences may
+		// still show a page (a copy of its statistics alone).
+		s.statements = len(findStatements(newFlow(t, 1, len(t.lines)+1).s))
+		page += 2 * min(s.statements, 4)
+	}
 	switch {
 	case s.markup:
 		return "", notLGSCO(t, "it is markup (HTML, XML or JSON), not text; save the page as text, or copy its text")

@@ -43,15 +43,45 @@ type piece struct {
 	folded string
 }
 
-// bullet matches what stands before a line's text: indentation and list
-// markers.
-var bullet = regexp.MustCompile(`^[\s\x{a0}]*(?:(?:[•*·▪◦‣⁃●○■□–—>]|-(?:\s|$))[\s\x{a0}]*)*`)
+// bulletLen returns the length of what stands before a line's text:
+// indentation, and list markers ('•', '*', '·', '▪', '◦', '‣', '⁃', '●', '○',
+// '■', '□', '–', '—', '>', or '-' followed by a space).
+func bulletLen(line string) int {
+	i := 0
+	for i < len(line) {
+		r, size := utf8.DecodeRuneInString(line[i:])
+		switch {
+		case r == ' ' || r == '\t' || r == '\u00a0' || r == '\r':
+		case strings.ContainsRune("•*·▪◦‣⁃●○■□–—>", r):
+		case r == '-' && (i+1 == len(line) || line[i+1] == ' ' || line[i+1] == '\t'):
+		default:
+			return i
+		}
+		i += size
+	}
+	return i
+}
 
 // glue finds where copying ran two pieces of text together: a full stop, then
 // straight away the capital of the next sentence ("residents.The"); or a
 // lower-case word of three letters or more, then straight away a capitalised
 // word ("decisionsAdjusted").
 var glue = regexp.MustCompile(`[.!?]\p{Lu}|\p{Ll}{3}\p{Lu}\p{Ll}`)
+
+// mayGlue reports whether s may hold glue: a capital letter straight after
+// a letter or a full stop. It spares most lines the glue pattern.
+func mayGlue(s string) bool {
+	for i := 1; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' || c >= 0x80 {
+			p := s[i-1]
+			if p == '.' || p == '!' || p == '?' || p >= 'a' && p <= 'z' || p >= 0x80 {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // newFlow makes the flow of lines [from, to) of t (1-based, to exclusive).
 func newFlow(t *text, from, to int) *flow {
@@ -67,19 +97,21 @@ func newFlowOf(t *text, keep func(n int) bool) *flow {
 			continue
 		}
 		line := t.lines[n-1]
-		start := len(bullet.FindString(line))
+		start := bulletLen(line)
 		end := len(strings.TrimRightFunc(line, unicode.IsSpace))
 		if start >= end {
 			continue
 		}
 		// Part glued text: cut the run where the glue is.
 		cuts := []int{start}
-		for _, m := range glue.FindAllStringIndex(line[start:end], -1) {
-			at := start + m[0] + 1
-			if r, _ := utf8.DecodeRuneInString(line[start+m[0]:]); unicode.IsLower(r) {
-				at = start + m[0] + 3 // after the three lower-case letters
+		if mayGlue(line[start:end]) {
+			for _, m := range glue.FindAllStringIndex(line[start:end], -1) {
+				at := start + m[0] + 1
+				if r, _ := utf8.DecodeRuneInString(line[start+m[0]:]); unicode.IsLower(r) {
+					at = start + m[0] + 3 // after the three lower-case letters
+				}
+				cuts = append(cuts, at)
 			}
-			cuts = append(cuts, at)
 		}
 		cuts = append(cuts, end)
 		for i := 0; i+1 < len(cuts); i++ {

@@ -38,9 +38,24 @@ var sectionHeads = []struct {
 	{regexp.MustCompile(`^(?i:lgo logogram|review your privacy settings|required cookies|cookie settings|privacy settings|accept (?:all )?cookies)$`), inOther},
 }
 
+// headingWords are the first words of sectionHeads, so that most lines need
+// no pattern tried.
+var headingWords = map[string]bool{
+	"annual": true, "complaint": true, "complaints": true, "public": true, "reports": true, "report": true,
+	"focus": true, "service": true, "decisions": true, "our": true, "related": true, "last": true,
+	"lgo": true, "review": true, "required": true, "cookie": true, "privacy": true, "accept": true,
+}
+
 // pageHeader reports which section of a council page a line (its text, with
 // bullets and indentation dropped) heads, if any.
 func pageHeader(line string) (pageSection, bool) {
+	if len(line) > 100 {
+		return 0, false // a heading is short
+	}
+	first, _, _ := strings.Cut(line, " ")
+	if !headingWords[strings.ToLower(first)] {
+		return 0, false
+	}
 	for _, h := range sectionHeads {
 		if h.re.MatchString(line) {
 			return h.section, true
@@ -126,7 +141,7 @@ func (p *pageParser) warn(n int, format string, args ...any) {
 // content returns a line's text without bullets, indentation or trailing
 // space.
 func content(line string) string {
-	return strings.TrimSpace(line[len(bullet.FindString(line)):])
+	return strings.TrimSpace(line[bulletLen(line):])
 }
 
 // councilLine matches a line that is a council's name and nothing else.
@@ -283,7 +298,7 @@ func (p *pageParser) reports() {
 			items[k-1].cut = n == p.cut
 			continue
 		}
-		if g := garbledNumber.FindString(line); g != "" {
+		if g := garbledIn(line); g != "" {
 			p.warn(n, "%s looks like a garbled number, so this report is left out", found(g))
 			items = append(items, item{cut: true})
 			continue
@@ -326,6 +341,25 @@ func (p *pageParser) reports() {
 
 // garbledNumber matches a number misread as letters: "l7O", "2O23".
 var garbledNumber = regexp.MustCompile(`\b(?:\d+[lO][\dlO]*|[lO]+\d[\dlO]*)\b`)
+
+// garbledIn returns the first garbled number in s, or "".
+func garbledIn(s string) string {
+	for i := 1; i < len(s); i++ {
+		a, b := s[i-1], s[i]
+		if (a == 'l' || a == 'O') && b >= '0' && b <= '9' || (b == 'l' || b == 'O') && a >= '0' && a <= '9' {
+			return garbledNumber.FindString(s)
+		}
+	}
+	return ""
+}
+
+// namedCaseOf matches a case as the service improvements page lists it.
+func namedCaseOf(line string) []string {
+	if !strings.HasSuffix(line, ")") {
+		return nil
+	}
+	return namedCase.FindStringSubmatch(line)
+}
 
 // dateOnly matches a line that is only a date, as reports lists give.
 var dateOnly = regexp.MustCompile(`^(?:\d{1,2} \p{L}+ \d{4}|\d{1,2}/\d{1,2}/\d{4})$`)
@@ -381,7 +415,7 @@ func (p *pageParser) improvements() {
 		}
 		m := caseRef.FindStringSubmatch(line)
 		if m == nil {
-			if m2 := namedCase.FindStringSubmatch(line); m2 != nil {
+			if m2 := namedCaseOf(line); m2 != nil {
 				m = m2
 			}
 		}
@@ -425,7 +459,7 @@ func (p *pageParser) improvements() {
 		if n == p.cut {
 			continue // cut short: not a whole improvement
 		}
-		if g := garbledNumber.FindString(line); g != "" {
+		if g := garbledIn(line); g != "" {
 			p.warn(n, "%s looks like a garbled number, so this improvement is left out", found(g))
 			continue
 		}
@@ -444,6 +478,9 @@ func (p *pageParser) improvements() {
 // on one line, or a label alone with its value on the next line) into cas.
 // It reports whether the line was a label or its value.
 func (p *pageParser) caseLabels(cas *graph.Case, n int, line string, label *string) bool {
+	if lower := strings.ToLower(line[:min(len(line), 3)]); *label == "" && lower != "cat" && lower != "sub" {
+		return false
+	}
 	orig := p.t.lines[n-1]
 	folded := fold(orig)
 	at := func(v string) graph.Span {

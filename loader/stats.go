@@ -37,8 +37,9 @@ const (
 // statements are the one vocabulary of statistics sentences, whatever the
 // page's layout or year.
 type statement struct {
-	name string
-	re   *regexp.Regexp
+	name    string
+	keyword string
+	re      *regexp.Regexp
 	// guarded statements start with a guard that keeps their number from
 	// being the tail of another ("9.9 upheld decisions"); the statement
 	// itself starts at its first submatch.
@@ -47,62 +48,65 @@ type statement struct {
 	apply func(r *statsReader, m []string) error
 }
 
-func stmt(name, pattern string, apply func(r *statsReader, m []string) error) statement {
-	return statement{name: name, re: regexp.MustCompile(`(?i)` + pattern), apply: apply}
+// stmt compiles a statement. Its pattern is matched against lower-cased
+// text, so it is written in lower case; keyword is lower-case text every
+// match contains, so that the pattern only runs on text that may hold it.
+func stmt(name, keyword, pattern string, apply func(r *statsReader, m []string) error) statement {
+	return statement{name: name, keyword: keyword, re: regexp.MustCompile(pattern), apply: apply}
 }
 
 // numberGuard stands before a statement that starts with a count.
 const numberGuard = `(?:^|[^\d.,])`
 
-func guardedStmt(name, pattern string, apply func(r *statsReader, m []string) error) statement {
-	s := stmt(name, numberGuard+pattern, apply)
+func guardedStmt(name, keyword, pattern string, apply func(r *statsReader, m []string) error) statement {
+	s := stmt(name, keyword, numberGuard+pattern, apply)
 	s.guarded = true
 	return s
 }
 
 // statements, most specific first: where two overlap, the first wins.
 var statements = []statement{
-	stmt("period basis", `statistics are based on a total of `+count+`\s+(detailed investigations?|investigations?|compliance outcomes?|upheld decisions?|complaints?|decisions?)\s+for the period\s+`+period, (*statsReader).basis),
-	stmt("complaints dealt with", period+`,?\s+we dealt with `+count+` complaints?`, func(r *statsReader, m []string) error {
+	stmt("period basis", "statistics are based on", `statistics are based on a total of `+count+`\s+(detailed investigations?|investigations?|compliance outcomes?|upheld decisions?|complaints?|decisions?)\s+for the period\s+`+period, (*statsReader).basis),
+	stmt("complaints dealt with", "we dealt with", period+`,?\s+we dealt with `+count+` complaints?`, func(r *statsReader, m []string) error {
 		if err := r.period(m[1], m[2]); err != nil {
 			return err
 		}
 		return r.count(&r.st.ComplaintsDealtWith, m[3], "complaints dealt with")
 	}),
-	stmt("investigated and upheld", `we investigated `+count+` (?:complaints?|cases?)(?: in detail)?,? and upheld `+count+`(?:[.,;)]|\s+(?:of (?:them|these)|complaints?|cases?))`, func(r *statsReader, m []string) error {
+	stmt("investigated and upheld", "and upheld", `we investigated `+count+` (?:complaints?|cases?)(?: in detail)?,? and upheld `+count+`(?:[.,;)]|\s+(?:of (?:them|these)|complaints?|cases?))`, func(r *statsReader, m []string) error {
 		r.current = upheldMeasure
 		if err := r.count(&r.st.Investigations, m[1], "investigations"); err != nil {
 			return err
 		}
 		return r.count(&r.st.UpheldDecisions, m[2], "upheld decisions")
 	}),
-	stmt("not for us", `(?:of these,?\s+)?`+count+`\s+(?:complaints?\s+)?(?:were|was)\s+not for us`, func(r *statsReader, m []string) error {
+	stmt("not for us", "not for us", `(?:of these,?\s+)?`+count+`\s+(?:complaints?\s+)?(?:were|was)\s+not for us`, func(r *statsReader, m []string) error {
 		return r.count(&r.st.NotForUs, m[1], "complaints not for the Ombudsman")
 	}),
-	stmt("assessed and closed", `we assessed and closed `+count+` complaints?`, func(r *statsReader, m []string) error {
+	stmt("assessed and closed", "assessed and closed", `we assessed and closed `+count+` complaints?`, func(r *statsReader, m []string) error {
 		return r.count(&r.st.AssessedAndClosed, m[1], "complaints assessed and closed")
 	}),
-	stmt("investigated", `we investigated `+count+` (?:complaints?|cases?)`, func(r *statsReader, m []string) error {
+	stmt("investigated", "we investigated", `we investigated `+count+` (?:complaints?|cases?)`, func(r *statsReader, m []string) error {
 		return r.count(&r.st.Investigations, m[1], "investigations")
 	}),
-	stmt("per 100,000", `adjusted for `+anyOf+`population,?\s+this is\s+`+num+`\s?%?\s+upheld (?:decisions?|complaints?) per 100,000 residents`, func(r *statsReader, m []string) error {
+	stmt("per 100,000", "adjusted for", `adjusted for `+anyOf+`population,?\s+this is\s+`+num+`\s?%?\s+upheld (?:decisions?|complaints?) per 100,000 residents`, func(r *statsReader, m []string) error {
 		return r.rate(&r.st.UpheldPer100k, m[1], "upheld decisions per 100,000 residents", false)
 	}),
-	stmt("similar per 100,000", `the average for authorities of this type is\s+`+num+`\s?%?\s+upheld (?:decisions?|complaints?) per 100,000 residents`, func(r *statsReader, m []string) error {
+	stmt("similar per 100,000", "the average for authorities", `the average for authorities of this type is\s+`+num+`\s?%?\s+upheld (?:decisions?|complaints?) per 100,000 residents`, func(r *statsReader, m []string) error {
 		return r.rate(&r.st.SimilarAuthorities.UpheldPer100k, m[1], "similar-authority upheld decisions per 100,000 residents", false)
 	}),
-	stmt("upheld percent", pct+` of `+the+`(?:complaints|cases|detailed investigations|investigations)(?: we investigated| investigated)? (?:were|was) upheld`, setPercent(upheldMeasure)),
-	stmt("we upheld percent", `we upheld `+pct+` of `+the+`(?:complaints|cases|detailed investigations|investigations)`, setPercent(upheldMeasure)),
-	stmt("upheld heading", pct+`\s+complaints upheld by `, setPercent(upheldMeasure)),
-	stmt("compliance percent", `(?:in\s+)?`+pct+` of cases,? we were satisfied (?:that\s+)?`+the+anyOf+` had successfully implemented our recommendations`, setPercent(complianceMeasure)),
-	stmt("compliance heading", pct+` of cases were successfully implemented by `, setPercent(complianceMeasure)),
-	stmt("remedy percent", `in `+pct+` of upheld (?:cases|complaints),? we found (?:that\s+)?`+the+anyOf+` had provided a satisfactory remedy`, setPercent(remedyMeasure)),
-	stmt("remedy heading", pct+`\s+complaints with (?:a\s+)?satisfactory remedy provided by `, setPercent(remedyMeasure)),
-	stmt("similar average", `this compares to an average of\s+`+pct+`\s+(?:in|for|across) similar authorities`, (*statsReader).similar),
-	guardedStmt("remedy decisions", count+` satisfactory remedy decisions?`, func(r *statsReader, m []string) error {
+	stmt("upheld percent", "upheld", pct+` of `+the+`(?:complaints|cases|detailed investigations|investigations)(?: we investigated| investigated)? (?:were|was) upheld`, setPercent(upheldMeasure)),
+	stmt("we upheld percent", "we upheld", `we upheld `+pct+` of `+the+`(?:complaints|cases|detailed investigations|investigations)`, setPercent(upheldMeasure)),
+	stmt("upheld heading", "complaints upheld by", pct+`\s+complaints upheld by `, setPercent(upheldMeasure)),
+	stmt("compliance percent", "successfully implemented", `(?:in\s+)?`+pct+` of cases,? we were satisfied (?:that\s+)?`+the+anyOf+` had successfully implemented our recommendations`, setPercent(complianceMeasure)),
+	stmt("compliance heading", "successfully implemented by", pct+` of cases were successfully implemented by `, setPercent(complianceMeasure)),
+	stmt("remedy percent", "satisfactory remedy", `in `+pct+` of upheld (?:cases|complaints),? we found (?:that\s+)?`+the+anyOf+` had provided a satisfactory remedy`, setPercent(remedyMeasure)),
+	stmt("remedy heading", "satisfactory remedy provided by", pct+`\s+complaints with (?:a\s+)?satisfactory remedy provided by `, setPercent(remedyMeasure)),
+	stmt("similar average", "this compares to an average", `this compares to an average of\s+`+pct+`\s+(?:in|for|across) similar authorities`, (*statsReader).similar),
+	guardedStmt("remedy decisions", "satisfactory remedy decision", count+` satisfactory remedy decisions?`, func(r *statsReader, m []string) error {
 		return r.count(&r.st.SatisfactoryRemedyDecisions, m[1], "satisfactory remedy decisions")
 	}),
-	guardedStmt("upheld decisions", count+` upheld decisions?( per)?`, func(r *statsReader, m []string) error {
+	guardedStmt("upheld decisions", "upheld decision", count+` upheld decisions?( per)?`, func(r *statsReader, m []string) error {
 		if m[2] != "" {
 			return nil // a rate per 100,000 whose sentence is cut short
 		}
@@ -152,6 +156,7 @@ type hit struct {
 // findStatements finds every statement in flow text s, the most specific
 // first where two overlap, and returns them in the order of the text.
 func findStatements(s string) []hit {
+	lower := asciiLower(s)
 	var hits []hit
 	taken := func(a, b int) bool {
 		for _, h := range hits {
@@ -163,7 +168,10 @@ func findStatements(s string) []hit {
 	}
 	for i := range statements {
 		st := &statements[i]
-		for _, loc := range st.re.FindAllStringSubmatchIndex(s, -1) {
+		if !strings.Contains(lower, st.keyword) {
+			continue
+		}
+		for _, loc := range matchesNear(st, lower) {
 			a, b := loc[0], loc[1]
 			if st.guarded {
 				a = loc[2] // the guard before the number is not part of it
@@ -182,6 +190,44 @@ func findStatements(s string) []hit {
 	}
 	slices.SortFunc(hits, func(x, y hit) int { return x.start - y.start })
 	return hits
+}
+
+// matchesNear finds the statement's matches in lower, running its pattern
+// only on a window around each place its keyword stands: a page is long, and
+// its statements few.
+func matchesNear(st *statement, lower string) [][]int {
+	const before, after = 200, 320
+	var out [][]int
+	seen := map[[2]int]bool{}
+	for from := 0; ; {
+		i := strings.Index(lower[from:], st.keyword)
+		if i < 0 {
+			break
+		}
+		i += from
+		from = i + len(st.keyword)
+		lo, hi := max(0, i-before), min(len(lower), i+len(st.keyword)+after)
+		// Start the window at a word's start, so that a pattern's
+		// guard or a number is never cut in two.
+		for lo > 0 && lower[lo-1] != ' ' {
+			lo--
+		}
+		for _, loc := range st.re.FindAllStringSubmatchIndex(lower[lo:hi], -1) {
+			if loc[0]+lo > i || loc[1]+lo < i+len(st.keyword) {
+				continue // a match of the window that holds not this keyword
+			}
+			for k := range loc {
+				if loc[k] >= 0 {
+					loc[k] += lo
+				}
+			}
+			if key := [2]int{loc[0], loc[1]}; !seen[key] {
+				seen[key] = true
+				out = append(out, loc)
+			}
+		}
+	}
+	return out
 }
 
 // readStatistics reads the statistics of flow f. It returns false when the

@@ -93,7 +93,7 @@ func (t *text) whole(n int) graph.Span {
 // space.
 func (t *text) contentSpan(n int) graph.Span {
 	l := t.lines[n-1]
-	start := len(bullet.FindString(l))
+	start := bulletLen(l)
 	return t.span(n, start, start+len(content(l)))
 }
 
