@@ -7,22 +7,20 @@
 # It installs what it needs: Go modules, npm packages (Neo4j's Cypher linter,
 # graphql-http, esbuild, GraphiQL, Cytoscape.js, playwright-core), Debian's
 # docker-compose (to validate docker-compose.yml), xmllint and Chromium, and
-# NornicDB, a Bolt-speaking stand-in for Neo4j built from the Go module proxy
-# and started on loopback. Then it builds, checks generated code and
+# Neo4j 5.26 Community from Maven Central (scripts/neo4j), embedded in a small
+# Java launcher and started on loopback. Then it builds, checks generated code and
 # formatting, rebuilds the web pages and checks them against what is
 # committed, runs go vet and every Go test with the race detector (the Neo4j
-# suite over real Bolt against NornicDB; GraphML exports against the official
+# suite over Bolt against that Neo4j; GraphML exports against the official
 # schema with xmllint), fuzzes each parser briefly, and runs the acceptance
 # suite, the GraphQL over HTTP audits and the browser tests (Debian's
 # Chromium, driven by playwright-core) against the server twice: embedded,
-# and hydrated from NornicDB.
+# and hydrated from Neo4j.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 shared=${OMBUDSGRAPH_SHARED:-$root/../shared}
 fuzztime=${FUZZTIME:-5s}
-nornicdb_version=v1.2.3
-cache=${XDG_CACHE_HOME:-$HOME/.cache}/ombudsgraph
 step() { printf '\n== %s\n' "$*"; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 pids=()
@@ -72,8 +70,10 @@ if [ -n "$(git status --porcelain -- web/dist)" ]; then
   exit 1
 fi
 
-step "Debian packages: docker-compose, xmllint (libxml2-utils), networkx, Chromium"
+step "Debian packages: docker-compose, xmllint (libxml2-utils), networkx, Chromium, Java 17 and Maven"
 missing=()
+command -v javac >/dev/null || missing+=(openjdk-17-jdk-headless) # for Neo4j (scripts/neo4j)
+command -v mvn >/dev/null || missing+=(maven)
 command -v docker-compose >/dev/null || missing+=(docker-compose)
 command -v xmllint >/dev/null || missing+=(libxml2-utils)
 /usr/bin/python3 -c 'import networkx' 2>/dev/null || missing+=(python3-networkx)
@@ -86,47 +86,31 @@ fi
 step "docker-compose.yml is valid (Debian docker-compose; no Docker engine here to run it)"
 NEO4J_PASSWORD=check docker-compose -f docker-compose.yml config -q
 
-step "NornicDB $nornicdb_version, the Neo4j stand-in, on loopback"
-nornicdb=$cache/nornicdb-$nornicdb_version
-if [ ! -x "$nornicdb" ]; then
-  build=$(mktemp -d)
-  (
-    cd "$build"
-    go mod init nornicdb-build >/dev/null 2>&1
-    printf '//go:build tools\n\npackage tools\n\nimport _ "github.com/orneryd/nornicdb/cmd/nornicdb"\n' >tools.go
-    go get "github.com/orneryd/nornicdb@$nornicdb_version" >/dev/null
-    go mod tidy -e >/dev/null 2>&1
-    mkdir -p "$cache"
-    go build -tags noui,nolocalllm -o "$nornicdb.tmp" github.com/orneryd/nornicdb/cmd/nornicdb
-  )
-  mv "$nornicdb.tmp" "$nornicdb"
-  rm -rf "$build"
+step "Neo4j $(sed -n 's|.*<neo4j.version>\(.*\)</neo4j.version>.*|\1|p' scripts/neo4j/pom.xml) Community, embedded, on loopback (scripts/neo4j)"
+# One instance for the whole run, with a random password. The launcher is
+# built with Maven (Neo4j's jars cached in ~/.m2), then started on a port the
+# system picks; it prints `ready bolt://127.0.0.1:PORT` once it answers a
+# query over Bolt with that password.
+NEO4J_BUILD_ONLY=1 scripts/neo4j/run.sh
+neo4j_password=test-$(python3 -c 'import secrets; print(secrets.token_hex(12))')
+neo4j_out=$(mktemp); neo4j_log=$(mktemp)
+scratch+=("$neo4j_out" "$neo4j_log")
+NEO4J_PASSWORD=$neo4j_password scripts/neo4j/run.sh >"$neo4j_out" 2>"$neo4j_log" &
+neo4j_pid=$!; pids+=($neo4j_pid)
+neo4j_ready=
+for _ in $(seq 1 900); do # 180 s
+  neo4j_ready=$(sed -n 's/^ready //p' "$neo4j_out")
+  [ -n "$neo4j_ready" ] && break
+  if ! kill -0 $neo4j_pid 2>/dev/null; then break; fi
+  sleep 0.2
+done
+if [ -z "$neo4j_ready" ]; then
+  cat "$neo4j_log" >&2; echo "Neo4j did not start" >&2; exit 1
 fi
-# start_nornicdb ARGS...: starts NornicDB on free loopback ports (its
-# telemetry too) and sets $started to its Bolt port once it accepts
-# connections. (No subshell: the process must be in pids, to be stopped.)
-start_nornicdb() {
-  local bolt http telemetry data
-  bolt=$(free_port); http=$(free_port); telemetry=$(free_port)
-  data=$(mktemp -d)
-  scratch+=("$data" "$data.log")
-  NORNICDB_TELEMETRY_LISTEN=127.0.0.1:$telemetry "$nornicdb" serve --address 127.0.0.1 --bolt-port "$bolt" --http-port "$http" \
-    --data-dir "$data" --headless --mcp-enabled=false --embedding-enabled=false --search-vector-enabled=false "$@" \
-    >"$data.log" 2>&1 &
-  pids+=($!)
-  for _ in $(seq 1 150); do
-    if python3 -c "import socket; socket.create_connection(('127.0.0.1', $bolt), 1)" 2>/dev/null; then started=$bolt; return; fi
-    sleep 0.2
-  done
-  cat "$data.log" >&2; echo "NornicDB did not start" >&2; return 1
-}
-start_nornicdb --no-auth
-export NEO4J_URI=bolt://127.0.0.1:$started NEO4J_DATABASE=nornic
-echo "NEO4J_URI=$NEO4J_URI NEO4J_DATABASE=$NEO4J_DATABASE"
-# A second one that requires a password, for the authentication tests.
-auth_password=test-$RANDOM-$RANDOM
-start_nornicdb --admin-password "$auth_password"
-export OMBUDSGRAPH_TEST_AUTH_URI=bolt://127.0.0.1:$started OMBUDSGRAPH_TEST_AUTH_USER=admin OMBUDSGRAPH_TEST_AUTH_PASSWORD=$auth_password
+export NEO4J_URI=$neo4j_ready NEO4J_DATABASE=neo4j NEO4J_USERNAME=neo4j NEO4J_PASSWORD=$neo4j_password
+echo "NEO4J_URI=$NEO4J_URI NEO4J_DATABASE=$NEO4J_DATABASE NEO4J_USERNAME=$NEO4J_USERNAME"
+# The authentication tests use the same instance.
+export OMBUDSGRAPH_TEST_AUTH_URI=$NEO4J_URI OMBUDSGRAPH_TEST_AUTH_USER=neo4j OMBUDSGRAPH_TEST_AUTH_PASSWORD=$neo4j_password
 
 step "go test -race"
 # The Neo4j suites share one database, so their packages run one at a time.
@@ -169,7 +153,7 @@ acceptance() {
 step "acceptance suite against 'ombudsgraph serve' (embedded)"
 NEO4J_URI= acceptance embedded
 
-step "acceptance suite against 'ombudsgraph serve --neo4j-uri' (hydrated from NornicDB)"
+step "acceptance suite against 'ombudsgraph serve --neo4j-uri' (hydrated from Neo4j)"
 bin/ombudsgraph load --prune
 acceptance neo4j --neo4j-uri "$NEO4J_URI"
 

@@ -23,7 +23,10 @@ func neo4jEnv(t *testing.T) map[string]string {
 	t.Helper()
 	uri := os.Getenv("NEO4J_URI")
 	if uri == "" {
-		t.Skip("NEO4J_URI is not set, so there is no Neo4j server to test against (scripts/test.sh starts NornicDB and sets it)")
+		if os.Getenv("OMBUDSGRAPH_REQUIRE_NEO4J") != "" {
+			t.Fatal("OMBUDSGRAPH_REQUIRE_NEO4J is set but NEO4J_URI is not")
+		}
+		t.Skip("NEO4J_URI is not set, so there is no Neo4j server to test against (scripts/test.sh starts one and sets it)")
 	}
 	vars := map[string]string{"NEO4J_URI": uri}
 	for _, k := range []string{"NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE"} {
@@ -171,7 +174,8 @@ func TestServeWaitsForNeo4j(t *testing.T) {
 
 func TestNeo4jConfigErrors(t *testing.T) {
 	vars := neo4jEnv(t)
-	bad := map[string]string{"NEO4J_URI": vars["NEO4J_URI"], "NEO4J_DATABASE": "no-such-database"}
+	bad := map[string]string{"NEO4J_URI": vars["NEO4J_URI"], "NEO4J_DATABASE": "no-such-database",
+		"NEO4J_USERNAME": vars["NEO4J_USERNAME"], "NEO4J_PASSWORD": vars["NEO4J_PASSWORD"]}
 	for _, cmd := range [][]string{{"load"}, {"serve", "--addr", "127.0.0.1:0"}} {
 		err := run(context.Background(), cmd, env(bad), &bytes.Buffer{})
 		var c configError
@@ -197,6 +201,9 @@ func fmtErr(err error) string {
 func TestNeo4jAuth(t *testing.T) {
 	uri := os.Getenv("OMBUDSGRAPH_TEST_AUTH_URI")
 	if uri == "" {
+		if os.Getenv("OMBUDSGRAPH_REQUIRE_NEO4J") != "" {
+			t.Fatal("OMBUDSGRAPH_REQUIRE_NEO4J is set but OMBUDSGRAPH_TEST_AUTH_URI is not")
+		}
 		t.Skip("OMBUDSGRAPH_TEST_AUTH_URI is not set, so there is no server with authentication to test against (scripts/test.sh starts one)")
 	}
 	db := os.Getenv("NEO4J_DATABASE")

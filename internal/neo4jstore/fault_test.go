@@ -30,7 +30,7 @@ func (s server) viaProxy(t *testing.T) (*neo4jstore.Store, *faultproxy.Proxy) {
 	t.Cleanup(func() { p.Close() })
 	u.Host = p.Addr()
 	u.Scheme = "bolt" // one connection, no routing table pointing past the proxy
-	d, err := neo4j.NewDriverWithContext(u.String(), neo4j.NoAuth(), func(c *neo4j.Config) {
+	d, err := neo4j.NewDriverWithContext(u.String(), s.auth, func(c *neo4j.Config) {
 		c.MaxTransactionRetryTime = time.Second
 		c.SocketConnectTimeout = time.Second
 	})

@@ -1,28 +1,16 @@
 package neo4jstore
 
 // Every statement the store sends is a constant below, with its values passed
-// as $parameters. They keep to plain, standard Cypher that Neo4j 5 and
-// NornicDB both execute correctly: MERGE, MATCH, UNWIND, SET, CREATE, DELETE,
-// DETACH DELETE, WHERE on keys, and ORDER BY … LIMIT on keys for paging.
-// NornicDB (the stand-in the tests use) mishandles some constructs that are
-// valid Cypher, so these statements also keep to these rules:
+// as $parameters, never spliced into the text. They keep to plain Cypher that
+// Neo4j 5 Community runs: MERGE, MATCH, UNWIND, SET, CREATE, DELETE, DETACH
+// DELETE, WHERE on keys, and ORDER BY … LIMIT on keys for paging.
 //
-//   - every node and relationship in a pattern has a variable: an anonymous
-//     MERGE (:Label {key: v}) stores a node without the property;
-//   - no alias repeats a variable's name (UNWIND $ids AS id … RETURN n.id AS
-//     id names the column after the value);
-//   - relationships are created once, with their properties, never MERGEd or
-//     SET afterwards: a MERGE to nodes made in the same transaction is lost;
-//   - no keyword is a property or column name (case);
-//   - no ORDER BY … DESC, no map projections, no aggregation after OPTIONAL
-//     MATCH;
-//   - no text parameter in a statement that writes relationships, nor as a
-//     key to MATCH or MERGE on: NornicDB splices such values into the
-//     statement, so a quote with the word "create" in it, or "})", is read as
-//     Cypher. Keys are integers (hid, a digest of the global ID), and text is
-//     only ever SET on nodes, which is safe. A FROM link therefore holds the
-//     line and character offsets of its quote, and the quote is read back from
-//     the document's text, which its node keeps.
+// Writes match and merge on integer keys (hid, a digest of the global ID),
+// which schema/neo4j.cypher makes unique. Relationships are created once,
+// with their properties, after the document's old ones are deleted, rather
+// than MERGEd. A FROM link holds the line and character offsets of its quote,
+// and the quote is read back from the document's text, which its node keeps
+// once.
 
 // nodeWrites write nodes, one statement a label: each row is {hid, props}.
 // SET n = props replaces every property, so a value a document no longer

@@ -6,8 +6,8 @@
 // One document is one unit. Writing a document replaces, in one managed
 // write transaction, everything that came only from its earlier version;
 // entities other documents also support stay. Every entity links to the
-// documents it comes from with (entity)-[:FROM {role, line, start, end,
-// quote}]->(:Document), which is both its provenance and how the store knows
+// documents it comes from with (entity)-[:FROM {role, line, start,
+// end}]->(:Document), which is both its provenance and how the store knows
 // when nothing supports it any more.
 package neo4jstore
 
