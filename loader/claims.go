@@ -22,61 +22,148 @@ var (
 	// whole: "£8,OOO".
 	garbled = regexp.MustCompile(`^(?:[.,]?[\p{L}\p{N}])`)
 	// qualifierBefore finds a bounding phrase that ends s.
-	qualifierBefore = regexp.MustCompile(`(?i)\b(more than|over|almost|nearly|around|about|approximately|roughly|up to|less than|fewer than|at least|just over|just under|under|some)\s+$`)
+	qualifierBefore = regexp.MustCompile(`(?i)\b(?:(more than|over|almost|nearly|near|around|about|approximately|roughly|up to|less than|fewer than|at least|just over|just under|well over|under|some|close to|in excess of|upwards of|as much as|as little as)\s+|(near|nearly|almost)-)$`)
+	// rangeTo finds what joins the two ends of a range: "-", "to", or (after
+	// "between") "and".
+	rangeTo = regexp.MustCompile(`(?i)^\s*(?:(-|–|—)|(to|and))\s*$`)
+	// lowerBefore finds the bare lower end of a range that ends s: "between
+	// 20 and " (of "between 20 and 30 per cent"), "20-", "20 to ".
+	lowerBefore   = regexp.MustCompile(`(?i)(\bbetween\s+)?(\d+(?:\.\d+)?)\s*(?:(-|–)|(to|and))\s*$`)
+	betweenBefore = regexp.MustCompile(`(?i)\bbetween\s+$`)
+	fromBefore    = regexp.MustCompile(`(?i)\bfrom\s+$`)
 )
 
 var multipliers = map[string]string{"m": "e6", "mn": "e6", "million": "e6", "bn": "e9", "billion": "e9", "k": "e3", "thousand": "e3"}
 
 // claimsIn returns the percentages and amounts of money in line n of t,
 // each with the sentence it came from. Ordinals continue from next.
+//
+// A range is one claim, its lower end the Value and its upper end Upper:
+// "between £10-£50", "between £10 and £50", "£10 to £50", "between 20 and
+// 30 per cent", "20-30%". Two amounts joined by "and" without "between" are
+// two claims, as are "from £10 to £50", a change.
 func claimsIn(t *text, n int, doc string, next int) []graph.Claim {
 	orig := t.lines[n-1]
 	var out []graph.Claim
 	for _, sr := range sentences(orig) {
 		sent := orig[sr[0]:sr[1]]
-		type hit struct {
-			start, end int
-			value      float64
-			unit       graph.ClaimUnit
-		}
-		var hits []hit
-		for _, m := range percentUnit.FindAllStringIndex(sent, -1) {
-			start, v, ok := numberBefore(sent[:m[0]])
-			if ok {
-				hits = append(hits, hit{start, m[1], v, graph.Percent})
-			}
-		}
-		for _, m := range money.FindAllStringSubmatchIndex(sent, -1) {
-			if garbled.MatchString(sent[m[1]:]) {
-				continue // "£8,OOO": not a number that can be read whole
-			}
-			num := strings.ReplaceAll(sent[m[2]:m[3]], ",", "")
-			if m[4] >= 0 {
-				num += sent[m[4]:m[5]]
-			}
-			if m[6] >= 0 {
-				num += multipliers[strings.ToLower(sent[m[6]:m[7]])]
-			}
-			v, err := strconv.ParseFloat(num, 64)
-			if err == nil {
-				hits = append(hits, hit{m[0], m[1], v, graph.GBP})
-			}
-		}
-		slices.SortFunc(hits, func(a, b hit) int { return a.start - b.start })
-		for _, h := range hits {
+		for _, h := range claimHits(sent) {
 			start, qual := h.start, ""
 			if q := qualifierBefore.FindStringSubmatchIndex(sent[:h.start]); q != nil {
-				start, qual = q[2], strings.ToLower(sent[q[2]:q[3]])
+				g := 2
+				if q[g] < 0 {
+					g = 4
+				}
+				start, qual = q[g], strings.ToLower(sent[q[g]:q[g+1]])
 			}
 			ev := t.span(n, sr[0]+start, sr[0]+h.end)
 			out = append(out, graph.Claim{
-				ArticleDoc: doc, Ordinal: next + len(out), Value: h.value, Unit: h.unit,
+				ArticleDoc: doc, Ordinal: next + len(out), Value: h.value, Upper: h.upper, Unit: h.unit,
 				Text: ev.Quote, Qualifier: qual, Sentence: sent,
 				Evidence: []graph.Span{t.span(n, sr[0], sr[1]), ev},
 			})
 		}
 	}
 	return out
+}
+
+// claimHit is a percentage, an amount of money, or a range of either, at
+// bytes [start,end) of a sentence.
+type claimHit struct {
+	start, end int
+	value      float64
+	upper      *float64
+	unit       graph.ClaimUnit
+}
+
+// claimHits finds the claims of a sentence, ranges joined, in order.
+func claimHits(sent string) []claimHit {
+	var hits []claimHit
+	for _, m := range percentUnit.FindAllStringIndex(sent, -1) {
+		start, v, ok := numberBefore(sent[:m[0]])
+		if ok {
+			hits = append(hits, claimHit{start: start, end: m[1], value: v, unit: graph.Percent})
+		}
+	}
+	for _, m := range money.FindAllStringSubmatchIndex(sent, -1) {
+		if garbled.MatchString(sent[m[1]:]) {
+			continue // "£8,OOO": not a number that can be read whole
+		}
+		num := strings.ReplaceAll(sent[m[2]:m[3]], ",", "")
+		if m[4] >= 0 {
+			num += sent[m[4]:m[5]]
+		}
+		if m[6] >= 0 {
+			num += multipliers[strings.ToLower(sent[m[6]:m[7]])]
+		}
+		v, err := strconv.ParseFloat(num, 64)
+		if err == nil {
+			hits = append(hits, claimHit{start: m[0], end: m[1], value: v, unit: graph.GBP})
+		}
+	}
+	slices.SortFunc(hits, func(a, b claimHit) int { return a.start - b.start })
+	var out []claimHit
+	for i := 0; i < len(hits); i++ {
+		h := hits[i]
+		between := betweenBefore.FindStringIndex(sent[:h.start])
+		if i+1 < len(hits) && hits[i+1].unit == h.unit && hits[i+1].value > h.value {
+			if m := rangeTo.FindStringSubmatch(sent[h.end:hits[i+1].start]); m != nil && joinsRange(m[1], m[2], between != nil, sent[:h.start]) {
+				upper := hits[i+1].value
+				if between != nil {
+					h.start = between[0]
+				}
+				h.end, h.upper = hits[i+1].end, &upper
+				out = append(out, h)
+				i++
+				continue
+			}
+		}
+		if h.unit == graph.Percent {
+			// The lower end written bare: "between 20 and 30 per cent".
+			if m := lowerBefore.FindStringSubmatchIndex(sent[:h.start]); m != nil && !numberGlued(sent[:m[4]]) {
+				lower, err := strconv.ParseFloat(sent[m[4]:m[5]], 64)
+				word := ""
+				if m[8] >= 0 {
+					word = sent[m[8]:m[9]]
+				}
+				dash := ""
+				if m[6] >= 0 {
+					dash = sent[m[6]:m[7]]
+				}
+				if err == nil && lower < h.value && joinsRange(dash, word, m[2] >= 0, sent[:m[4]]) {
+					upper := h.value
+					h.value, h.upper, h.start = lower, &upper, m[4]
+					if m[2] >= 0 {
+						h.start = m[2]
+					}
+				}
+			}
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+// joinsRange reports whether a dash or a word ("to", "and") between two
+// numbers makes them a range: a dash always, "to" unless the first number
+// follows "from" (a change: "from £10 to £50"), "and" only after "between".
+func joinsRange(dash, word string, between bool, before string) bool {
+	switch {
+	case dash != "":
+		return true
+	case strings.EqualFold(word, "to"):
+		return between || !fromBefore.MatchString(before)
+	case strings.EqualFold(word, "and"):
+		return between
+	}
+	return false
+}
+
+// numberGlued reports whether the text before a number ends in a way that
+// makes the number part of another: "£", a digit, a comma or a full stop.
+func numberGlued(before string) bool {
+	r, _ := utf8.DecodeLastRuneInString(before)
+	return r == '£' || r == ',' || r == '.' || unicode.IsDigit(r) || unicode.IsLetter(r)
 }
 
 // numberBefore reads the number that ends s, in digits ("70 ") or words

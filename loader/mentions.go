@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"cmp"
 	"regexp"
 	"slices"
 	"strings"
@@ -11,10 +12,12 @@ import (
 )
 
 var (
-	councilWord    = regexp.MustCompile(`(?i)\bcouncil\b`)
 	boroughOf      = regexp.MustCompile(`\b(?:London|Royal) Borough of ((?:[A-Z][\p{L}'-]*)(?:\s+(?:and|upon|[A-Z][\p{L}'-]*))*)`)
-	genericCouncil = regexp.MustCompile(`(?i)\bthe (county|borough|district|city) council\b`)
-	wordToken      = regexp.MustCompile(`[\p{L}\p{N}'&.-]+`)
+	genericCouncil = regexp.MustCompile(`(?i)\bthe\s+(county|borough|district|city)\s+council\b`)
+	// royalBorough is "the Royal Borough" without "of …", which means the
+	// one Royal Borough the article is about, if it is about one.
+	royalBorough = regexp.MustCompile(`\bRoyal Borough\b(?:\s+of\b)?`)
+	wordToken    = regexp.MustCompile(`[\p{L}\p{N}'&.-]+`)
 )
 
 // typeWords are the words between a place and "Council" that name a type.
@@ -29,134 +32,320 @@ var notPlaces = map[string]bool{
 	"this": true, "that": true, "its": true, "their": true, "his": true, "her": true, "our": true, "your": true,
 	"local": true, "government": true, "ombudsman": true, "social": true, "care": true, "every": true,
 	"each": true, "said": true, "says": true, "after": true, "before": true, "under": true,
+	"council": true, "councils": true,
 }
 
 // connectors may stand inside a place name: "Newcastle upon Tyne".
 var connectors = map[string]bool{"and": true, "upon": true, "on": true, "in": true, "under": true, "with": true, "le": true, "of": true, "&": true}
 
-// mention is a council named in a line of an article.
+// mention is a council named in an article: where, quoted (two spans where
+// a name is wrapped over two lines), and how.
 type mention struct {
 	council graph.Council
-	span    graph.Span
+	spans   []graph.Span
+	generic bool // "the county council", "the Royal Borough": resolved from the others
 }
 
-// mentions returns the councils the lines name, in order of first mention.
-// Besides full names, it knows places with and without their type ("Herts
-// County Council", "Hertfordshire Council") and aliases from the reference
-// file. "The county council" (or borough, district, city) resolves to the one
-// council of that type the article names, or else to the one whose place the
-// article mentions.
+// para is lines of a document read as one paragraph: lines wrapped by hand
+// ("Herts County \nCouncil") are joined with "\n", folded (see fold).
+type para struct {
+	text  string
+	lines []int // line numbers
+	at    []int // where each line starts in text
+}
+
+// paragraphs groups the given lines (line numbers, ascending) into
+// paragraphs: a line that does not end a sentence runs on into the next line
+// of the document when that starts in lower case or with "Council", or when
+// the line ends with a space, as text wrapped by hand does.
+func paragraphs(lines []string, use []int) []para {
+	var out []para
+	for k, n := range use {
+		joined := k > 0 && use[k-1] == n-1 && runsOn(lines[n-2], lines[n-1])
+		if !joined {
+			out = append(out, para{})
+		}
+		p := &out[len(out)-1]
+		if joined {
+			p.text += "\n"
+		}
+		p.lines = append(p.lines, n)
+		p.at = append(p.at, len(p.text))
+		p.text += fold(lines[n-1])
+	}
+	return out
+}
+
+// runsOn reports whether line next continues line l, wrapped by hand.
+func runsOn(l, next string) bool {
+	t := strings.TrimSpace(l)
+	if t == "" || endsSentence(t) || strings.HasSuffix(t, ":") {
+		return false
+	}
+	n := strings.TrimSpace(next)
+	r, _ := utf8.DecodeRuneInString(n)
+	first := strings.ToLower(strings.SplitN(n, " ", 2)[0])
+	return unicode.IsLower(r) || first == "council" || first == "councils" || first == "council," ||
+		strings.HasSuffix(l, " ") && unicode.IsLetter(r)
+}
+
+// spans quotes bytes [a,b) of p's text: one span for each line they touch,
+// trimmed of white space.
+func (p *para) spans(t *text, a, b int) []graph.Span {
+	var out []graph.Span
+	for k, n := range p.lines {
+		lo, hi := p.at[k], len(p.text)
+		if k+1 < len(p.lines) {
+			hi = p.at[k+1] - 1
+		}
+		s, e := max(a, lo), min(b, hi)
+		if s >= e {
+			continue
+		}
+		seg := p.text[s:e]
+		s += len(seg) - len(strings.TrimLeft(seg, " \t"))
+		e -= len(seg) - len(strings.TrimRight(seg, " \t"))
+		if s >= e {
+			continue
+		}
+		orig, folded := t.lines[n-1], p.text[lo:hi]
+		out = append(out, t.span(n, origOffset(orig, folded, s-lo), origOffset(orig, folded, e-lo)))
+	}
+	return out
+}
+
+// mentions returns the councils the lines name, in the order of the text.
+// Besides full names, it knows every name the reference gives ("RBWM",
+// "Croydon Council"), places and aliases with and without their type
+// ("Herts County Council", "Hertfordshire Council", "Kingston council"),
+// "&" for "and", curly apostrophes, names wrapped over two lines, and two
+// councils joined ("Hertfordshire County and Dacorum Borough Councils"). "The
+// county council" (or borough, district, city) and "the Royal Borough"
+// resolve to the one council of that kind the article names, or else to the
+// one whose place the article mentions.
 func (g *Gazetteer) mentions(t *text, lines []int) []mention {
 	var found []mention
 	type generic struct {
-		word string
-		line int
-		span [2]int
+		word  string // "county", …, or "royal"
+		p     *para
+		a, b  int
+		order int
 	}
 	var generics []generic
-	for _, n := range lines {
-		orig := t.lines[n-1]
-		f := fold(orig)
-		taken := make([]bool, len(f)+1)
-		take := func(a, b int, c graph.Council) {
-			for i := a; i < b; i++ {
-				taken[i] = true
+	ps := paragraphs(t.lines, lines)
+	var all strings.Builder
+	for pi := range ps {
+		p := &ps[pi]
+		all.WriteString(p.text)
+		all.WriteByte('\n')
+		toks := tokenize(p.text)
+		taken := make([]bool, len(toks))
+		takeTo := func(i, j, end int, c graph.Council) { // tokens i..j-1, to byte end
+			for k := i; k < j; k++ {
+				taken[k] = true
 			}
-			found = append(found, mention{council: c, span: t.span(n, origOffset(orig, f, a), origOffset(orig, f, b))})
+			found = append(found, mention{council: c, spans: p.spans(t, toks[i].a, end)})
 		}
-		for _, m := range boroughOf.FindAllStringSubmatchIndex(f, -1) {
-			name := f[m[0]:m[1]]
-			if p, ok := g.bySurface[surfaceKey(name)]; ok {
-				take(m[0], m[1], p.council)
-			} else {
-				take(m[0], m[1], g.Council(name, graph.Span{}))
+		take := func(i, j int, c graph.Council) { takeTo(i, j, toks[j-1].b, c) }
+		// reach[i] is how many tokens from i on run on without a break.
+		reach := make([]int, len(toks))
+		for i := len(toks) - 1; i >= 0; i-- {
+			reach[i] = 1
+			if i+1 < len(toks) && softGap(p.text, toks[i], toks[i+1]) {
+				reach[i] = reach[i+1] + 1
 			}
 		}
-		for _, m := range councilWord.FindAllStringIndex(f, -1) {
-			if taken[m[0]] {
+		raw := func(i int) string { return p.text[toks[i].a:toks[i].b] }
+		// Known names, longest first.
+		for i := 0; i < len(toks); i++ {
+			for n := min(g.longest, reach[i]); n >= 1; n-- {
+				pl, end, ok := g.known(p.text, toks[i:i+n])
+				if !ok {
+					continue
+				}
+				takeTo(i, i+n, end, pl.council)
+				i += n - 1
+				break
+			}
+		}
+		// Two councils joined: "Hertfordshire County and Dacorum Borough
+		// Councils".
+		for i, tk := range toks {
+			if tk.norm != "councils" || taken[i] {
 				continue
 			}
-			if a, c, ok := g.named(f, m[0], m[1]); ok {
-				take(a, m[1], c)
+			first := i
+			for first > 0 && i-first < 12 && !taken[first-1] && softGap(p.text, toks[first-1], toks[first]) {
+				first--
+			}
+			for m := i - 2; m > first; m-- {
+				if toks[m].norm != "and" {
+					continue
+				}
+				right, ok := g.bySurface[keyOf(toks[m+1:i])+" council"]
+				if !ok || !startsUpper(raw(m+1)) {
+					continue
+				}
+				for s := first; s < m; s++ {
+					left, ok := g.bySurface[keyOf(toks[s:m])+" council"]
+					if ok && startsUpper(raw(s)) && left != right {
+						take(s, m, left.council)
+						take(m+1, i+1, right.council)
+						break
+					}
+				}
+				break
 			}
 		}
-		for _, m := range genericCouncil.FindAllStringSubmatchIndex(f, -1) {
-			if !taken[m[0]] {
-				generics = append(generics, generic{word: strings.ToLower(f[m[2]:m[3]]), line: n, span: [2]int{m[0], m[1]}})
+		// Councils no reference or document has given yet.
+		for _, m := range boroughOf.FindAllStringSubmatchIndex(p.text, -1) {
+			if i, j := tokenRange(toks, m[0], m[1]); i < j && !slices.Contains(taken[i:j], true) {
+				take(i, j, g.Council(p.text[m[0]:m[1]], graph.Span{}))
+			}
+		}
+		for i, tk := range toks {
+			end := tk.b
+			if tk.norm == "councils" && strings.HasSuffix(raw(i), "'s") {
+				end -= len("'s") // "South Norfolk District Council's"
+			} else if tk.norm != "council" {
+				continue
+			}
+			if !taken[i] && raw(i)[0] == 'C' {
+				if s, ok := g.unknown(p.text, toks, taken, i); ok {
+					takeTo(s, i+1, end, g.Council(p.text[toks[s].a:end], graph.Span{}))
+				}
+			}
+		}
+		for _, m := range genericCouncil.FindAllStringSubmatchIndex(p.text, -1) {
+			if i, j := tokenRange(toks, m[0], m[1]); !slices.Contains(taken[i:j], true) {
+				generics = append(generics, generic{strings.ToLower(p.text[m[2]:m[3]]), p, m[0], m[1], pi})
+			}
+		}
+		for _, m := range royalBorough.FindAllStringIndex(p.text, -1) {
+			if i, j := tokenRange(toks, m[0], m[1]); !strings.HasSuffix(p.text[m[0]:m[1]], "of") && !slices.Contains(taken[i:j], true) {
+				a := m[0]
+				if strings.HasSuffix(strings.ToLower(p.text[:a]), "the ") {
+					a -= len("the ")
+				}
+				generics = append(generics, generic{"royal", p, a, m[1], pi})
 			}
 		}
 	}
+	text := all.String()
+	named := slices.Clone(found)
 	for _, gm := range generics {
-		p := g.resolveGeneric(gm.word, found, t, lines)
-		if p == nil {
-			continue
+		if pl := g.resolveGeneric(gm.word, named, text); pl != nil {
+			found = append(found, mention{council: pl.council, spans: gm.p.spans(t, gm.a, gm.b), generic: true})
 		}
-		orig := t.lines[gm.line-1]
-		f := fold(orig)
-		found = append(found, mention{council: p.council, span: t.span(gm.line, origOffset(orig, f, gm.span[0]), origOffset(orig, f, gm.span[1]))})
 	}
+	found = slices.DeleteFunc(found, func(m mention) bool { return len(m.spans) == 0 })
+	slices.SortStableFunc(found, func(x, y mention) int {
+		return cmp.Or(x.spans[0].Line-y.spans[0].Line, x.spans[0].Start-y.spans[0].Start)
+	})
 	for i := range found {
-		found[i].council.Evidence = []graph.Span{found[i].span}
+		found[i].council.Evidence = found[i].spans
 	}
 	return found
 }
 
-// named looks at the words before "council" at f[s:e] for a council's name.
-// It returns where the name starts and the council.
-func (g *Gazetteer) named(f string, s, e int) (int, graph.Council, bool) {
-	lo := max(0, s-160)
-	toks := wordToken.FindAllStringIndex(f[lo:s], -1)
-	if len(toks) > 8 {
-		toks = toks[len(toks)-8:]
-	}
-	// Words must run up to "council" with nothing but spaces between.
-	for i := len(toks) - 1; i >= 0; i-- {
-		end := lo + toks[i][1]
-		next := s
-		if i+1 < len(toks) {
-			next = lo + toks[i+1][0]
+// known returns the council that tokens tks of text name, if they are a
+// name the gazetteer knows written as names are: an acronym in capitals,
+// any other name with its first word capitalised ("Kingston council", not
+// "bury council papers"). A possessive ("Council's", "RBWM's") is the name
+// without it. It returns where the name ends in text.
+func (g *Gazetteer) known(text string, tks []token) (*place, int, bool) {
+	key, end := keyOf(tks), tks[len(tks)-1].b
+	p, ok := g.bySurface[key]
+	if !ok {
+		if !strings.HasSuffix(text[:end], "'s") {
+			return nil, 0, false
 		}
-		if strings.TrimSpace(f[end:next]) != "" {
-			toks = toks[i+1:]
+		key, end = strings.TrimSuffix(key, "s"), end-len("'s")
+		if p, ok = g.bySurface[key]; !ok {
+			return nil, 0, false
+		}
+	}
+	written := text[tks[0].a:end]
+	if g.acronyms[key] {
+		return p, end, !strings.ContainsFunc(written, unicode.IsLower)
+	}
+	r, _ := utf8.DecodeRuneInString(written)
+	return p, end, unicode.IsUpper(r) || unicode.IsDigit(r)
+}
+
+// keyOf is the surface key of tokens.
+func keyOf(tks []token) string {
+	var b strings.Builder
+	for i, tk := range tks {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(tk.norm)
+	}
+	return b.String()
+}
+
+// softGap reports whether what stands between two tokens can stand inside a
+// name: white space (one line break at most), a hyphen, an apostrophe, the
+// full stop of "St.", or a comma between place words ("Bournemouth,
+// Christchurch and Poole"), never before a type word or "Council" ("In
+// Poole, Council tax …").
+func softGap(text string, x, y token) bool {
+	gap := text[x.b:y.a]
+	if strings.Count(gap, "\n") > 1 {
+		return false
+	}
+	for _, r := range gap {
+		switch r {
+		case ' ', '\t', '\n', '-', '\'':
+		case '.':
+			if x.norm != "st" {
+				return false
+			}
+		case ',':
+			if typeWords[y.norm] || y.norm == "council" || y.norm == "councils" {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// tokenRange returns the tokens that bytes [a,b) of the text cover.
+func tokenRange(toks []token, a, b int) (int, int) {
+	i, _ := slices.BinarySearchFunc(toks, a, func(t token, a int) int { return cmp.Compare(t.b, a+1) })
+	j := i
+	for j < len(toks) && toks[j].a < b {
+		j++
+	}
+	return i, j
+}
+
+// unknown looks at the words before "Council" (token i) for the official
+// name of a council the gazetteer does not know: capitalised place words
+// and a capitalised type word ("South Norfolk District Council"). It returns
+// the token the name starts at.
+func (g *Gazetteer) unknown(text string, toks []token, taken []bool, i int) (int, bool) {
+	word := func(k int) string { return text[toks[k].a:toks[k].b] }
+	k := i - 1
+	if k < 1 || taken[k] || !softGap(text, toks[k], toks[i]) || !typeWords[toks[k].norm] || !startsUpper(word(k)) {
+		return 0, false
+	}
+	if toks[k].norm == "borough" && !taken[k-1] && toks[k-1].norm == "metropolitan" && softGap(text, toks[k-1], toks[k]) {
+		k--
+	}
+	start := -1
+	for j := k - 1; j >= 0 && k-j <= 7 && !taken[j] && softGap(text, toks[j], toks[j+1]); j-- {
+		w := word(j)
+		if startsUpper(w) && !notPlaces[toks[j].norm] {
+			start = j
+		} else if !connectors[toks[j].norm] || start < 0 {
 			break
 		}
 	}
-	for k := len(toks); k >= 1; k-- {
-		a := lo + toks[len(toks)-k][0]
-		if p, ok := g.bySurface[surfaceKey(f[a:e])]; ok {
-			return a, p.council, true
-		}
-	}
-	// An official name no reference or document has given yet: capitalised
-	// place words, a capitalised type word, then "Council".
-	if f[s] != 'C' || len(toks) < 2 {
-		return 0, graph.Council{}, false
-	}
-	i := len(toks) - 1
-	word := func(i int) string { return f[lo+toks[i][0] : lo+toks[i][1]] }
-	if !typeWords[strings.ToLower(word(i))] || !startsUpper(word(i)) {
-		return 0, graph.Council{}, false
-	}
-	if strings.EqualFold(word(i), "borough") && i > 0 && strings.EqualFold(word(i-1), "metropolitan") {
-		i--
-	}
-	start := -1
-	for j := i - 1; j >= 0; j-- {
-		w := word(j)
-		switch {
-		case startsUpper(w) && !notPlaces[strings.ToLower(w)]:
-			start = j
-		case connectors[strings.ToLower(w)] && start >= 0:
-			continue
-		default:
-			j = -1
-		}
-	}
-	if start < 0 {
-		return 0, graph.Council{}, false
-	}
-	a := lo + toks[start][0]
-	return a, g.Council(f[a:e], graph.Span{}), true
+	return start, start >= 0
 }
 
 func startsUpper(s string) bool {
@@ -164,11 +353,19 @@ func startsUpper(s string) bool {
 	return unicode.IsUpper(r)
 }
 
-// resolveGeneric resolves "the county council" (word "county") in an article.
-func (g *Gazetteer) resolveGeneric(word string, found []mention, t *text, lines []int) *place {
+// resolveGeneric resolves "the county council" (word "county") or "the
+// Royal Borough" (word "royal") in an article: to the one council of that
+// kind it names, or else to the one whose place or alias its text mentions.
+func (g *Gazetteer) resolveGeneric(word string, found []mention, text string) *place {
+	fits := func(p *place) bool {
+		if word == "royal" {
+			return p.royal
+		}
+		return p.typeWord == word
+	}
 	var named []*place
 	for _, m := range found {
-		if p := g.bySlug[m.council.Slug]; p != nil && p.typeWord == word && !slices.Contains(named, p) {
+		if p := g.bySlug[m.council.Slug]; p != nil && fits(p) && !slices.Contains(named, p) {
 			named = append(named, p)
 		}
 	}
@@ -178,19 +375,13 @@ func (g *Gazetteer) resolveGeneric(word string, found []mention, t *text, lines 
 	if len(named) > 1 {
 		return nil
 	}
-	var body strings.Builder
-	for _, n := range lines {
-		body.WriteString(fold(t.lines[n-1]))
-		body.WriteByte('\n')
-	}
-	text := body.String()
 	var placed []*place
 	for _, p := range g.entries {
-		if p.typeWord != word || p.place == "" {
+		if !fits(p) || p.place == "" || p.council.Abolished != "" {
 			continue
 		}
 		for _, name := range append([]string{p.place}, p.aliases...) {
-			if containsWord(text, name) && !slices.Contains(placed, p) {
+			if containsWord(text, fold(name)) && !slices.Contains(placed, p) {
 				placed = append(placed, p)
 			}
 		}

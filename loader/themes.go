@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/ombudsgraph/ombudsgraph/graph"
 )
@@ -47,6 +48,10 @@ func ParseThemes(data []byte) ([]graph.Theme, error) {
 // Tagger finds the terms and acronyms of themes in text.
 type Tagger struct {
 	terms []term
+	// themes and order hold the themes' slugs and their positions in the
+	// theme file.
+	themes map[string]bool
+	order  map[string]int
 	// terms by the first bytes of their anchors: a text is read once, and at
 	// each word only the terms that could start there are tried.
 	folded, exact map[string][]int
@@ -82,7 +87,7 @@ const termSeparator = `[\s,;:()&/–-]+`
 // regard to case (of ASCII letters) and acronyms with regard to it, both on
 // word boundaries; a trailing "(s)" makes a plural optional.
 func NewTagger(themes []graph.Theme) *Tagger {
-	tg := &Tagger{folded: map[string][]int{}, exact: map[string][]int{}}
+	tg := &Tagger{folded: map[string][]int{}, exact: map[string][]int{}, themes: map[string]bool{}, order: map[string]int{}}
 	defer func() {
 		for i, tm := range tg.terms {
 			m := tg.exact
@@ -93,6 +98,7 @@ func NewTagger(themes []graph.Theme) *Tagger {
 		}
 	}()
 	for i, t := range themes {
+		tg.themes[t.Slug], tg.order[t.Slug] = true, i
 		for _, tm := range t.Terms {
 			if words := termWords(tm); len(words) > 0 {
 				tg.terms = append(tg.terms, term{theme: t.Slug, order: i, anchor: strings.ToLower(firstWord(tm)), folded: true,
@@ -125,20 +131,37 @@ func termWords(s string) []string {
 		if plural {
 			w += "s?"
 		}
+		if strings.EqualFold(w, "and") {
+			w = "(?:" + w + "|&)" // "Education & Health Care Plans"
+		}
 		words = append(words, w)
 	}
 	return words
+}
+
+// themeHit is a match of a theme's term at bytes [pos,end) of a span's
+// quote.
+type themeHit struct {
+	m               graph.ThemeMatch
+	order, pos, end int
 }
 
 // Match finds the themes' terms in the quote of span s. Each match's evidence
 // is the sentence it was found in. Matches come in the theme file's order of
 // themes, and in the order of the text within a theme.
 func (tg *Tagger) Match(s graph.Span) []graph.ThemeMatch {
-	type found struct {
-		m               graph.ThemeMatch
-		order, pos, end int
+	hits := tg.hits(s)
+	out := make([]graph.ThemeMatch, len(hits))
+	for i, h := range hits {
+		out[i] = h.m
 	}
-	var hits []found
+	return out
+}
+
+// hits finds the themes' terms in the quote of span s, in the order Match
+// gives them.
+func (tg *Tagger) hits(s graph.Span) []themeHit {
+	var hits []themeHit
 	f := fold(s.Quote)
 	seen := map[string]bool{}
 	lower := asciiLower(f)
@@ -167,7 +190,7 @@ func (tg *Tagger) Match(s graph.Span) []graph.ThemeMatch {
 					continue
 				}
 				seen[key] = true
-				hits = append(hits, found{graph.ThemeMatch{Theme: tm.theme, Term: s.Quote[a:b], Evidence: subSpan(s, sent[0], sent[1])}, tm.order, a, b})
+				hits = append(hits, themeHit{graph.ThemeMatch{Theme: tm.theme, Term: s.Quote[a:b], Evidence: subSpan(s, sent[0], sent[1])}, tm.order, a, b})
 			}
 		}
 	}
@@ -175,24 +198,22 @@ func (tg *Tagger) Match(s graph.Span) []graph.ThemeMatch {
 	// the same place, longer) match of another theme gives way to it, so the
 	// "Care Plan" of "Education, Health and Care Plan" is not adult care
 	// planning.
-	slices.SortStableFunc(hits, func(x, y found) int { return cmp.Or(x.pos-y.pos, y.end-x.end) })
+	slices.SortStableFunc(hits, func(x, y themeHit) int { return cmp.Or(x.pos-y.pos, y.end-x.end) })
 	kept := hits[:0]
 	for _, h := range hits {
-		if !slices.ContainsFunc(kept, func(k found) bool { return k.m.Theme != h.m.Theme && h.pos < k.end && k.pos < h.end }) {
+		if !slices.ContainsFunc(kept, func(k themeHit) bool { return k.m.Theme != h.m.Theme && h.pos < k.end && k.pos < h.end }) {
 			kept = append(kept, h)
 		}
 	}
 	hits = kept
-	slices.SortStableFunc(hits, func(x, y found) int { return cmp.Or(x.order-y.order, x.pos-y.pos) })
-	out := make([]graph.ThemeMatch, len(hits))
-	for i, h := range hits {
-		out[i] = h.m
-	}
-	return out
+	slices.SortStableFunc(hits, func(x, y themeHit) int { return cmp.Or(x.order-y.order, x.pos-y.pos) })
+	return hits
 }
 
 // Tag records the theme matches of every improvement, report and article in
-// f.
+// f. An article's matches are read in the light of the whole article (see
+// articleMatches), and each says which of its councils it is about (see
+// attachThemeCouncils).
 func (tg *Tagger) Tag(f *graph.Facts) {
 	for i := range f.Improvements {
 		im := &f.Improvements[i]
@@ -209,12 +230,290 @@ func (tg *Tagger) Tag(f *graph.Facts) {
 		}
 	}
 	for i := range f.Articles {
-		a := &f.Articles[i]
-		a.Matches = nil
-		for _, s := range a.Body {
-			a.Matches = append(a.Matches, tg.Match(s)...)
+		f.Articles[i].Matches = tg.articleMatches(f.Articles[i].Body)
+	}
+	attachThemeCouncils(f)
+}
+
+// The themes that an article's wording can mistake for one another.
+const (
+	themeSEND         = "send"
+	themeCarePlanning = "assessment-care-planning"
+	themeDisability   = "disability-discrimination"
+	themeHomelessness = "homelessness"
+	themeRecords      = "record-keeping"
+	themeCharging     = "care-charging"
+)
+
+var (
+	// sendName is the name SEND stands for, whose "disabilities" is no
+	// disability discrimination.
+	sendName = regexp.MustCompile(`(?i)special\s+educational\s+needs\s*(?:,\s*)?(?:and|&)\s+disabilit(?:y|ies)`)
+	// ehcBefore ends the text before the "needs assessment" of an
+	// education, health and care needs assessment.
+	ehcBefore = regexp.MustCompile(`(?i)(?:education,?\s+health,?\s+(?:and|&)\s+care|\bEHC(?:P)?|\(EHC\))\s+$`)
+	// carePlan is an adult care planning term that an EHC plan is also
+	// called in a story about a child's education.
+	carePlan = regexp.MustCompile(`(?i)^care\s+plans?$`)
+	// adultCare shows a care plan is an adult's after all.
+	adultCare = regexp.MustCompile(`(?i)\badults?\b|\bolder\s+(?:person|people)\b|\belderly\b|\bcare\s+home\b|\bhome\s+care\b|\bcare\s+at\s+home\b|\bcarers?\b|\bpensioner\b`)
+	// charityAfter follows "homeless" in a charity's name or description.
+	charityAfter = regexp.MustCompile(`(?i)^\s+(?:charity|charities|people's\s+charity)\b`)
+	// toldTo ends the text before "make a record" when the council told
+	// someone else to keep it: "told Mr X to make a record of the noise".
+	toldTo = regexp.MustCompile(`(?i)\b(?:told|asked|advised|encouraged|urged|invited|suggested)\b[^.;]*\bto\s+$`)
+	// overcharged and forCare find an article about a council that
+	// overcharged someone for care.
+	overcharged = regexp.MustCompile(`(?i)\bover-?charg(?:e|ed|es|ing)\b`)
+	forCare     = regexp.MustCompile(`(?i)\bcare\b`)
+)
+
+// articleMatches finds the themes of an article's body, reading each match
+// in the light of its sentence and of the whole article:
+//
+//   - the "disabilities" of "special educational needs and disabilities" is
+//     part of SEND's name, not disability discrimination;
+//   - the "needs assessment" of an "education, health and care needs
+//     assessment" (or an "EHC needs assessment") is SEND, not adult
+//     assessment;
+//   - in a story about SEND, a "care plan" is the child's EHC plan, and so
+//     no adult care planning, unless its sentence is about adults;
+//   - "a homeless charity" is a charity, not homelessness;
+//   - someone told "to make a record" of something keeps their own record,
+//     not the council's;
+//   - a sentence in which someone was overcharged for care is care charging.
+//
+// The rules hold for articles, whose wording is loose; improvements and
+// reports are tagged by their terms alone.
+func (tg *Tagger) articleMatches(body []graph.Span) []graph.ThemeMatch {
+	type spanHits struct {
+		s    graph.Span
+		hits []themeHit
+	}
+	var all []spanHits
+	send := false
+	for _, s := range body {
+		var kept []themeHit
+		for _, h := range tg.hits(s) {
+			q := s.Quote
+			switch h.m.Theme {
+			case themeDisability:
+				if inside(sendName, q, h.pos, h.end) {
+					continue
+				}
+			case themeCarePlanning:
+				if ehcBefore.MatchString(q[:h.pos]) && strings.Contains(strings.ToLower(h.m.Term), "needs assessment") {
+					if tg.themes[themeSEND] {
+						h.m.Theme, h.order = themeSEND, tg.order[themeSEND]
+						kept = append(kept, h)
+					}
+					continue
+				}
+			case themeHomelessness:
+				if strings.EqualFold(h.m.Term, "homeless") && charityAfter.MatchString(q[h.end:]) {
+					continue
+				}
+			case themeRecords:
+				if toldTo.MatchString(q[:h.pos]) && strings.HasPrefix(strings.ToLower(h.m.Term), "make") {
+					continue
+				}
+			}
+			send = send || h.m.Theme == themeSEND
+			kept = append(kept, h)
+		}
+		if tg.themes[themeCharging] && !slices.ContainsFunc(kept, func(h themeHit) bool { return h.m.Theme == themeCharging }) {
+			for _, sr := range sentences(s.Quote) {
+				sent := s.Quote[sr[0]:sr[1]]
+				if m := overcharged.FindStringIndex(sent); m != nil && forCare.MatchString(sent) {
+					kept = append(kept, themeHit{graph.ThemeMatch{Theme: themeCharging, Term: sent[m[0]:m[1]], Evidence: subSpan(s, sr[0], sr[1])},
+						tg.order[themeCharging], sr[0] + m[0], sr[0] + m[1]})
+				}
+			}
+		}
+		all = append(all, spanHits{s, kept})
+	}
+	var out []graph.ThemeMatch
+	for _, sh := range all {
+		hits := sh.hits
+		if send {
+			hits = slices.DeleteFunc(hits, func(h themeHit) bool {
+				return h.m.Theme == themeCarePlanning && carePlan.MatchString(h.m.Term) && !adultCare.MatchString(h.m.Evidence.Quote)
+			})
+		}
+		slices.SortStableFunc(hits, func(x, y themeHit) int { return cmp.Or(x.order-y.order, x.pos-y.pos) })
+		for _, h := range hits {
+			out = append(out, h.m)
 		}
 	}
+	return out
+}
+
+var (
+	// comparedBefore ends the text before a council named only to compare
+	// the story's council with: "second only to", "than", "compared with",
+	// ", while".
+	comparedBefore = regexp.MustCompile(`(?i)(?:\b(?:second|third|fourth|fifth|next)\s+only\s+to|\bonly\s+(?:to|behind)|\bthan(?:\s+(?:at|in|for|by|did|those\s+of|that\s+of))?|\bcompared\s+(?:with|to)|\bin\s+comparison\s+(?:with|to)|\bbehind|\bahead\s+of|\bunlike|\bsimilar\s+to|\bversus|\bvs\.?|\bas\s+did|\bfollowed\s+by|\bneighbouring|\bnearby|\bnext[\s-]door|,\s*(?:while|whereas))\s+(?:the\s+)?(?:neighbouring\s+|nearby\s+)?$`)
+	// comparedSentence opens a sentence about other councils than the
+	// story's: "Elsewhere, …", "Next door, …".
+	comparedSentence = regexp.MustCompile(`(?i)^["'“‘]?\s*(?:elsewhere|next door|by comparison|in comparison|by contrast|in contrast|nearby|in neighbouring|neighbouring|across the border|over the border|for comparison)\b`)
+	// anaphor refers back to the council a story is about.
+	anaphor    = regexp.MustCompile(`(?i)\b(?:the|this|that)\s+(?:local\s+)?(?:council|authority|borough|unitary\s+authority|(?:county|borough|district|city)\s+council)\b(?:'s)?|\bcounty\s+hall\b|\btown\s+hall\b`)
+	councilTax = regexp.MustCompile(`(?i)^\s*tax\b`)
+)
+
+// attachThemeCouncils sets, for every theme match of f's articles, the
+// councils of the article that its sentence is about (ThemeMatch.Councils).
+// [Tagger.Tag] calls it after tagging.
+//
+// A council named only in comparison ("second only to Birmingham City
+// Council", "than Leeds", "Next door, Bromley Council …") is never what a
+// sentence is about. The story's subject is the council (or councils) that
+// the first lines to name a council name, not in comparison. A match is
+// about, in turn:
+//
+//  1. the councils its sentence names, not in comparison;
+//  2. the subject, where its sentence refers back to it ("the council",
+//     "the authority", "County Hall");
+//  3. the councils its paragraph names, not in comparison;
+//  4. the subject, where its paragraph refers back to it;
+//  5. the subject, where the article also names councils besides the
+//     subject, so that they do not get the theme.
+//
+// Otherwise Councils is left empty, and the graph takes the theme to be
+// about all the article's councils (see [graph.Article.ThemeCouncils]).
+func attachThemeCouncils(f *graph.Facts) {
+	for ai := range f.Articles {
+		a := &f.Articles[ai]
+		lines := f.Document.Text
+		if f.Document.Name != a.Doc || len(a.CouncilSlugs) == 0 || len(lines) == 0 {
+			continue
+		}
+		order := map[string]int{}
+		for i, c := range a.CouncilSlugs {
+			order[c] = i + 1
+		}
+		type named struct {
+			slug              string
+			line, start, end  int
+			compared, inLines bool
+		}
+		var ms []named
+		for _, c := range f.Councils {
+			if order[c.Slug] == 0 {
+				continue
+			}
+			for _, s := range c.Evidence {
+				if s.Doc == a.Doc && s.Line >= 1 && s.Line <= len(lines) && s.Start <= s.End && s.End <= utf8.RuneCountInString(lines[s.Line-1]) {
+					ms = append(ms, named{slug: c.Slug, line: s.Line, start: s.Start, end: s.End, compared: compared(lines[s.Line-1], s.Start)})
+				}
+			}
+		}
+		sorted := func(set map[string]bool) []string {
+			var out []string
+			for c := range set {
+				out = append(out, c)
+			}
+			slices.SortFunc(out, func(x, y string) int { return order[x] - order[y] })
+			return out
+		}
+		// namedIn returns the councils named, not in comparison, in runes
+		// [start,end) of line n (end -1: to its end).
+		namedIn := func(n, start, end int) map[string]bool {
+			set := map[string]bool{}
+			for _, m := range ms {
+				if m.line == n && !m.compared && m.start >= start && (end < 0 || m.end <= end) {
+					set[m.slug] = true
+				}
+			}
+			return set
+		}
+		var bodyLines []int
+		for _, s := range a.Body {
+			if len(bodyLines) == 0 || bodyLines[len(bodyLines)-1] != s.Line {
+				bodyLines = append(bodyLines, s.Line)
+			}
+		}
+		var subjects []string
+		for _, n := range bodyLines {
+			if set := namedIn(n, 0, -1); len(set) > 0 {
+				subjects = sorted(set)
+				break
+			}
+		}
+		others := len(subjects) > 0 && len(subjects) < len(a.CouncilSlugs)
+		paraOf := map[int][]int{}
+		for _, p := range paragraphs(lines, bodyLines) {
+			for _, n := range p.lines {
+				paraOf[n] = p.lines
+			}
+		}
+		refers := func(s string) bool {
+			for _, m := range anaphor.FindAllStringIndex(fold(s), -1) {
+				if !councilTax.MatchString(fold(s)[m[1]:]) {
+					return true
+				}
+			}
+			return false
+		}
+		for mi := range a.Matches {
+			m := &a.Matches[mi]
+			m.Councils = nil
+			ev := m.Evidence
+			if ev.Doc != a.Doc || ev.Line < 1 || ev.Line > len(lines) {
+				continue
+			}
+			if set := namedIn(ev.Line, ev.Start, ev.End); len(set) > 0 {
+				m.Councils = sorted(set)
+				continue
+			}
+			if refers(ev.Quote) {
+				m.Councils = slices.Clone(subjects)
+				continue
+			}
+			set := map[string]bool{}
+			refer := false
+			for _, n := range paraOf[ev.Line] {
+				for c := range namedIn(n, 0, -1) {
+					set[c] = true
+				}
+				refer = refer || refers(lines[n-1])
+			}
+			switch {
+			case len(set) > 0:
+				m.Councils = sorted(set)
+			case refer || others:
+				m.Councils = slices.Clone(subjects)
+			}
+		}
+	}
+}
+
+// compared reports whether the council named at rune start of line is
+// named only in comparison.
+func compared(line string, start int) bool {
+	b := len(line)
+	for i := range line {
+		if start == 0 {
+			b = i
+			break
+		}
+		start--
+	}
+	sent := sentenceAt(line, b)
+	if b < sent[0] || b > sent[1] {
+		sent = [2]int{0, len(line)}
+	}
+	return comparedSentence.MatchString(fold(line[sent[0]:sent[1]])) || comparedBefore.MatchString(fold(line[sent[0]:b]))
+}
+
+// inside reports whether bytes [a,b) of s lie inside a match of re.
+func inside(re *regexp.Regexp, s string, a, b int) bool {
+	for _, m := range re.FindAllStringIndex(s, -1) {
+		if m[0] <= a && b <= m[1] {
+			return true
+		}
+	}
+	return false
 }
 
 // asciiLower lower-cases the ASCII letters of s and leaves every other byte
