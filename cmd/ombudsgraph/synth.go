@@ -20,6 +20,8 @@ func synthesize(args []string, stdout io.Writer) error {
 	fs.IntVar(&o.LastYear, "last-year", o.LastYear, "the first calendar year of the latest business year")
 	fs.IntVar(&o.CasesPerPage, "cases", o.CasesPerPage, "the average number of cases a council page lists")
 	fs.Uint64Var(&o.Seed, "seed", o.Seed, "the seed: the same flags give the same documents")
+	fs.StringVar((*string)(&o.Layout), "layout", string(o.Layout), synth.LayoutHelp)
+	fs.StringVar((*string)(&o.Era), "era", string(o.Era), synth.EraHelp)
 	out := fs.String("out", "", "the directory to write to (required; created if missing)")
 	if err := parseFlags(fs, args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -32,6 +34,13 @@ func synthesize(args []string, stdout io.Writer) error {
 		return usageError{"ombudsgraph synth: --out DIR is required"}
 	case o.Councils < 1 || o.Years < 1 || o.CasesPerPage < 0:
 		return usageError{"ombudsgraph synth: --councils and --years must be at least 1, --cases at least 0"}
+	}
+	var err error
+	if o.Layout, err = synth.ParseLayout(string(o.Layout)); err != nil {
+		return usageError{"ombudsgraph synth: --layout: " + err.Error()}
+	}
+	if o.Era, err = synth.ParseEra(string(o.Era)); err != nil {
+		return usageError{"ombudsgraph synth: --era: " + err.Error()}
 	}
 	docs := synth.Generate(o)
 	bytes := 0

@@ -1,13 +1,18 @@
 // Package synth generates a synthetic corpus in the real formats of the three
 // kinds of document (council performance pages, annual review letters and
 // news articles), deterministically from a seed, so that every feature can be
-// measured at the size of England: about 317 councils over 10 years.
+// measured at the size of England: about 317 councils over 10 years. Pages
+// come in every layout the Ombudsman's site has had and every shape a copy of
+// it takes ([Layouts]), letters in every era ([Eras]); each states its facts
+// in its layout's own template sentences, with prose of our own elsewhere,
+// and [GenerateWithFacts] says what those facts are.
 package synth
 
 import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"strconv"
 	"strings"
 
 	"github.com/ombudsgraph/ombudsgraph/graph"
@@ -24,11 +29,21 @@ type Options struct {
 	CasesPerPage int
 	// Seed makes the corpus: the same options give the same bytes.
 	Seed uint64
+	// Layout is the layout every council page is written in; Mix (or "")
+	// writes each council's pages in every layout in turn.
+	Layout Layout
+	// Era is the era every annual letter is written in; Mix (or "") writes
+	// each council's letters in every era in turn.
+	Era Era
 }
 
 // England is the size of England: 317 councils over 10 years, about 100,000
-// cases and 200,000 improvements.
-var England = Options{Councils: 317, Years: 10, LastYear: 2024, CasesPerPage: 32, Seed: 1}
+// cases and 200,000 improvements, in every layout and era.
+var England = Options{Councils: 317, Years: 10, LastYear: 2024, CasesPerPage: 32, Seed: 1, Layout: Mix, Era: Mix}
+
+// Mix is the layout and era that rotates through all the others, so that a
+// corpus has each of them about equally often.
+const Mix = "mix"
 
 // Document is one generated document.
 type Document struct {
@@ -89,10 +104,27 @@ func councils(r *rand.Rand, n int) []council {
 }
 
 // Generate returns the corpus the options describe: per council and year a
-// performance page and an annual review letter, and a news article.
+// performance page, an annual review letter and a news article.
 func Generate(o Options) []Document {
+	docs, _ := generate(o, false)
+	return docs
+}
+
+// GenerateWithFacts returns the corpus the options describe and, for each
+// document, the facts it states: what the loader must read from it. Facts
+// carry no provenance (no spans, no document text), and a news article's
+// facts are only its document's name and kind (its claims are not listed).
+func GenerateWithFacts(o Options) ([]Document, []graph.Facts) {
+	return generate(o, true)
+}
+
+func generate(o Options, withFacts bool) ([]Document, []graph.Facts) {
 	r := rand.New(rand.NewPCG(o.Seed, o.Seed^0x9e3779b97f4a7c15))
 	cs := councils(r, o.Councils)
+	taken := map[string]bool{}
+	for _, c := range cs {
+		taken[graph.Slug(c.name)] = true
+	}
 	first := o.LastYear - o.Years + 1
 	// Similar-authority averages per type and year.
 	avg := map[string]stats{}
@@ -102,6 +134,14 @@ func Generate(o Options) []Document {
 		}
 	}
 	var docs []Document
+	var facts []graph.Facts
+	add := func(d Document, f graph.Facts) {
+		docs = append(docs, d)
+		if withFacts {
+			f.Document.Name = d.Name
+			facts = append(facts, f)
+		}
+	}
 	serial := map[int]int{} // case numbers per year prefix
 	for ci, c := range cs {
 		var reports []report
@@ -120,20 +160,31 @@ func Generate(o Options) []Document {
 				serial[yy]++
 				cases = append(cases, newCase(r, yy, serial[yy]))
 			}
+			// Layouts draw from a generator of their own, so that every
+			// layout and era states the same facts from the same seed.
+			k := y - first
+			pd := pageDoc{c: c, ci: ci, y: y, s: st, a: a, reports: reports, cases: cases, taken: taken,
+				r: rand.New(rand.NewPCG(o.Seed^uint64(ci+1)*0x9e3779b97f4a7c15, uint64(y)))}
+			pd.overview()
 			slug := graph.Slug(c.name)
-			docs = append(docs,
-				Document{fmt.Sprintf("pages/%s-%d.txt", slug, y), page(c, y, st, a, reports, cases)},
-				Document{fmt.Sprintf("letters/%s-%d.txt", slug, y), letter(r, c, y)},
-				Document{fmt.Sprintf("news/%s-%d-%d.txt", slug, y, ci), article(r, c, y, st, a)},
-			)
+			text, pf := pd.write(pickLayout(o.Layout, ci+k))
+			add(Document{fmt.Sprintf("pages/%s-%d.txt", slug, y), text}, pf)
+			lr := rand.New(rand.NewPCG(o.Seed^uint64(ci+1)*0xbf58476d1ce4e5b9, uint64(y)))
+			text, lf := letter(r, lr, pickEra(o.Era, ci+2*k), c, y, ci+y)
+			add(Document{fmt.Sprintf("letters/%s-%d.txt", slug, y), text}, lf)
+			add(Document{fmt.Sprintf("news/%s-%d-%d.txt", slug, y, ci), article(r, c, y, st, a)},
+				graph.Facts{Document: graph.Document{Kind: graph.NewsArticle}})
 		}
 	}
-	return docs
+	return docs, facts
 }
 
 type stats struct {
 	investigations, upheldN, outcomes, remedyN int
 	upheld, per100k, compliance, remedy        float64
+	// The 2024-25 overview's counts: dealt with, of which not for the
+	// Ombudsman, assessed and closed, and investigated.
+	dealt, notForUs, assessed int
 }
 
 func councilStats(r *rand.Rand, c council, a stats) stats {
@@ -160,103 +211,14 @@ func plural(n int, one, many string) string {
 
 func pct(f float64) string { return fmt.Sprintf("%g%%", math.Round(f)) }
 
+// rate writes a rate per 100,000 residents to one decimal place, as an
+// integer when it is one ("2", "5.6").
+func rate(f float64) string { return strconv.FormatFloat(round1(f), 'f', -1, 64) }
+
+func round1(f float64) float64 { return math.Round(f*10) / 10 }
+
 func period(y int) string {
 	return fmt.Sprintf("for the period between 1 April %d to 31 March %d", y, y+1)
-}
-
-// page writes a council performance page in the Ombudsman's format.
-func page(c council, y int, s, a stats, reports []report, cases []caseDoc) string {
-	var b strings.Builder
-	w := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
-	poss := c.name + "'s"
-	w("%s", c.name)
-	w("Annual statistics ?Find out more about annual statistics")
-	w("-")
-	w("Complaints upheld")
-	w("%s Complaints upheld by %s", pct(s.upheld), c.name)
-	w("%s of complaints we investigated were upheld.", pct(s.upheld))
-	w("This compares to an average of %s in similar authorities.", pct(a.upheld))
-	w("%s", plural(s.upheldN, "upheld decision", "upheld decisions"))
-	w("Adjusted for %s population, this is", poss)
-	w("%.1f upheld decisions per 100,000 residents.The average for authorities of this type is", s.per100k)
-	w("%.1f upheld decisions per 100,000 residents.Statistics are based on a total of %s %s", a.per100k,
-		plural(s.investigations, "investigation", "investigations"), period(y))
-	w("-")
-	w("Compliance with Ombudsman recommendations")
-	w("%s of cases were successfully implemented by %s", pct(s.compliance), c.name)
-	w("%s of cases we were satisfied the Council had successfully implemented our recommendations.", pct(s.compliance))
-	w("This compares to an average of %s in similar authorities.", pct(a.compliance))
-	w("Statistics are based on a total of %s %s", plural(s.outcomes, "compliance outcome", "compliance outcomes"), period(y))
-	if s.upheldN > 0 {
-		w("-")
-		w("Satisfactory remedies provided by the Council")
-		w("%s Complaints with satisfactory remedy provided by %s", pct(s.remedy), c.name)
-		w("In %s of upheld cases we found the Council had provided a satisfactory remedy before the complaint reached the Ombudsman.", pct(s.remedy))
-		w("This compares to an average of %s in similar authorities.", pct(a.remedy))
-		w("%s", plural(s.remedyN, "satisfactory remedy decision", "satisfactory remedy decisions"))
-		w("Statistics are based on a total of %s %s", plural(s.upheldN, "upheld decision", "upheld decisions"), period(y))
-		w("View all satisfactory remedy decisions")
-	}
-	w("Annual letters")
-	w("We write to councils each year to give a summary of the complaint statistics we record about them,")
-	w("and their performance in responding to our investigations.")
-	if len(reports) > 0 {
-		public := c.typ == graph.CountyCouncil
-		if public {
-			w("Public reports ?Find out more about public reports")
-			w("In the last nine years, the Ombudsman has published the following public interest reports against %s", c.name)
-		} else {
-			w("Reports ?Find out more about reports")
-			w("In the last nine years, the Ombudsman has published the following reports against %s", c.name)
-		}
-		for _, rp := range reports {
-			w("%s", rp.title)
-			w("%s", rp.summary)
-		}
-	}
-	if len(cases) > 0 {
-		w("Service improvements ?Find out more about service improvements")
-		w("Since April 2018, the Council has agreed to make the following improvements to its services following an Ombudsman investigation. We list up to 10 cases below – click ‘view all’ if there are more.")
-		for _, k := range cases {
-			w("Case reference: %s", k.ref)
-			w("Category: %s", k.category)
-			w("Sub Category: %s", k.sub)
-			for _, im := range k.improvements {
-				w("- %s", im)
-			}
-		}
-	}
-	fmt.Fprintf(&b, "Last updated: 4 April %d", y+2)
-	return b.String()
-}
-
-// letter writes an annual review letter.
-func letter(r *rand.Rand, c council, y int) string {
-	names := []string{"Ms Patel", "Mr Jones", "Mrs Okafor", "Dr Smith", "Ms O'Neill", "Mr Nowak"}
-	roles := []string{"Chief Executive", "Interim Chief Executive", "Managing Director", "Head of Paid Service"}
-	who := names[r.IntN(len(names))]
-	return fmt.Sprintf(`Local Government & Social Care OMBUDSMAN
-
-%d July %d
-
-By email
-
-%s %s %s
-
-Dear %s
-
-Annual Review letter %d
-
-I write to you with our annual summary of statistics on the decisions made by the Local Government and Social Care Ombudsman about your authority for the year ending 31 March %d. I hope that this feedback will be useful to %s.
-
-Complaint statistics
-
-This year, we continue to place our focus on the outcomes of complaints and what can be learned from them.
-
-Yours sincerely,
-
-Amerdeep Somal Local Government and Social Care Ombudsman
-`, 15+r.IntN(14), y+1, who, roles[r.IntN(len(roles))], c.name, who, y+1, y+1, c.name)
 }
 
 var numberWords = []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}
