@@ -19,7 +19,7 @@ func TestLetter(t *testing.T) {
 			"London Borough of Camden", "london-borough-of-camden", "2023-07-20", "2022-23", "Mr Jones Chief Executive", graph.LondonBorough},
 		{"apostrophe in the council's name",
 			"19 July 2022\nMs Smith Chief Executive King's Lynn and West Norfolk Borough Council\nDear Ms Smith\nAnnual Review letter 2022\n… for the year ending 31 March 2022 …\n",
-			"King's Lynn and West Norfolk Borough Council", "kings-lynn-and-west-norfolk-borough-council", "2022-07-19", "2021-22", "Ms Smith Chief Executive", graph.DistrictCouncil},
+			"Borough Council of King's Lynn & West Norfolk", "borough-council-of-kings-lynn-west-norfolk", "2022-07-19", "2021-22", "Ms Smith Chief Executive", graph.DistrictCouncil},
 		{"reference file overrides the name",
 			"21 July 2021\nCllr Green Leader Leeds City Council\nDear Cllr Green\nWe write for the year ending 31 March 2021.\n",
 			"Leeds City Council", "leeds-city-council", "2021-07-21", "2020-21", "Cllr Green Leader", graph.MetropolitanBorough},

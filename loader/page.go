@@ -314,8 +314,10 @@ func (p *pageParser) reports() {
 		kept = append(kept, it)
 	}
 	items = kept
-	// Reports: a title, then (usually) a summary that ends a sentence or
-	// runs long. An item cut short or garbled ends the report it is in,
+	// Reports: a title (which never ends with a full stop: a line that
+	// does, with no title before it, is the section's introduction), then
+	// its summary, perhaps wrapped over several lines until it ends a
+	// sentence. An item cut short or garbled ends the report it is in,
 	// which is left out.
 	var cur *graph.Report
 	flush := func() {
@@ -327,14 +329,25 @@ func (p *pageParser) reports() {
 	for _, it := range items {
 		switch {
 		case it.cut:
+			if cur != nil && endsSentence(cur.Summary) {
+				flush() // a whole report before the trouble
+			}
 			cur = nil
-		case cur != nil && cur.Summary == "" && (endsSentence(it.text) || len(it.text) > 110):
+		case cur != nil && cur.Summary == "":
 			cur.Summary = it.text
 			cur.Evidence = append(cur.Evidence, it.spans...)
+		case cur != nil && !endsSentence(cur.Summary):
+			cur.Summary += " " + it.text
+			cur.Evidence = append(cur.Evidence, it.spans...)
+		case strings.HasSuffix(strings.TrimRight(it.text, `"'”’) `), "."):
+			flush() // prose, not a title
 		default:
 			flush()
 			cur = &graph.Report{CouncilSlug: p.council.Slug, Title: it.text, PublicInterest: public, Evidence: it.spans}
 		}
+	}
+	if cur != nil && cur.Summary != "" && !endsSentence(cur.Summary) && p.cut > 0 {
+		cur = nil // its summary runs into the place the text stops
 	}
 	flush()
 }
@@ -363,6 +376,11 @@ func namedCaseOf(line string) []string {
 
 // dateOnly matches a line that is only a date, as reports lists give.
 var dateOnly = regexp.MustCompile(`^(?:\d{1,2} \p{L}+ \d{4}|\d{1,2}/\d{1,2}/\d{4})$`)
+
+// hasMarker reports whether a line starts with a list marker ('-', '•' …).
+func hasMarker(line string) bool {
+	return strings.TrimSpace(line[:bulletLen(line)]) != ""
+}
 
 // quoteLine quotes a line's text, without bullets or indentation.
 func (p *pageParser) quoteLine(n int) graph.Span { return p.t.contentSpan(n) }
@@ -398,8 +416,9 @@ func (p *pageParser) improvements() {
 		}
 		cas, items, label = nil, nil, ""
 	}
-	ready := false   // the case's improvements follow (its own "Service improvements" heading)
-	summary := false // the line after a "Summary" label is the decision's summary
+	ready := false    // the case's improvements follow (its own "Service improvements" heading)
+	bulleted := false // the case's improvements each start with a bullet
+	summary := false  // the line after a "Summary" label is the decision's summary
 	for n := 1; n <= len(t.lines); n++ {
 		line := fold(content(t.lines[n-1]))
 		if p.sections[n-1] != inImprovements || line == "" {
@@ -464,7 +483,14 @@ func (p *pageParser) improvements() {
 			continue
 		}
 		sp := p.quoteLine(n)
-		if k := len(items); k > 0 && startsLower(line) && !endsSentence(items[k-1].Text) {
+		marked := hasMarker(t.lines[n-1])
+		if len(items) == 0 {
+			bulleted = marked
+		}
+		if k := len(items); k > 0 && (bulleted && !marked || !bulleted && startsLower(line) && !endsSentence(items[k-1].Text)) {
+			// A line without the bullet every improvement of the case
+			// starts with, or a line that goes on with a sentence, is
+			// the previous improvement wrapped.
 			items[k-1].Text += " " + sp.Quote
 			items[k-1].Evidence = append(items[k-1].Evidence, sp)
 			continue

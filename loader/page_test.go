@@ -51,7 +51,7 @@ func TestPageGeneralises(t *testing.T) {
 		t.Fatal(err)
 	}
 	c := f.Councils[0]
-	if c.Slug != "kings-lynn-and-west-norfolk-borough-council" || c.Name != "King's Lynn and West Norfolk Borough Council" || c.Type != graph.DistrictCouncil {
+	if c.Slug != "borough-council-of-kings-lynn-west-norfolk" || c.Name != "Borough Council of King's Lynn & West Norfolk" || c.Type != graph.DistrictCouncil {
 		t.Errorf("council = %q %q %q", c.Slug, c.Name, c.Type)
 	}
 	if len(f.Statistics) != 1 {

@@ -13,7 +13,7 @@ import (
 // small has pages in every layout. Its letters are of one era: the 2007
 // letters' formal council names ("Borough Council of …") are not resolved to
 // the councils their pages name yet (see TestLayoutsParseToTheirFacts).
-var small = synth.Options{Councils: 25, Years: 3, LastYear: 2024, CasesPerPage: 6, Seed: 7, Layout: synth.Mix, Era: synth.Era2021}
+var small = synth.Options{Councils: 25, Years: 3, LastYear: 2024, CasesPerPage: 6, Seed: 7, Layout: synth.Mix, Era: synth.Mix}
 
 // TestSyntheticCorpusParses checks that every synthetic document parses, as
 // the kind it is meant to be, and that the corpus has the variety the
