@@ -9,20 +9,39 @@ import (
 	"github.com/ombudsgraph/ombudsgraph/seed"
 )
 
-// corpus is what a load produced: the graph of the documents that parsed, and
-// the error of those that did not.
+// corpus is what a load produced: the graph of the documents that loaded,
+// which also lists the problems of those that did not (graph.Problems), and
+// the error of those.
 type corpus struct {
 	graph   *graph.Graph
 	facts   []graph.Facts
 	themes  []graph.Theme
 	sources int
-	failed  error
+	// failed joins a *loader.ParseError for each document that could not be
+	// loaded, or is nil.
+	failed error
 }
+
+// failures returns how many documents could not be loaded.
+func (c corpus) failures() int {
+	n := 0
+	for _, p := range c.graph.Problems() {
+		if p.Severity == graph.SeverityError {
+			n++
+		}
+	}
+	return n
+}
+
+// seedOrigin says where the seed corpus's documents come from, in messages.
+const seedOrigin = "the embedded seed corpus"
 
 // buildCorpus loads the seed corpus (unless told not to) and the documents
 // the flags name, and builds the graph. It fails outright only when nothing
-// sensible can be built; documents that do not parse are reported in
-// corpus.failed while the rest load.
+// sensible can be built: an unreadable theme or councils file, a --docs path
+// that does not exist. A document that cannot be read or parsed costs only
+// itself: it is reported in corpus.failed and the graph's problems, and the
+// rest load.
 func buildCorpus(c corpusFlags) (corpus, error) {
 	themes, councils := seed.Themes, seed.Councils
 	var err error
@@ -45,6 +64,9 @@ func buildCorpus(c corpusFlags) (corpus, error) {
 		if srcs, err = loader.ReadFS(seed.Docs()); err != nil {
 			return corpus{}, fmt.Errorf("seed corpus: %w", err)
 		}
+		for i := range srcs {
+			srcs[i].Origin = seedOrigin
+		}
 	}
 	extra, err := loader.ReadPaths(c.docs)
 	if err != nil {
@@ -52,7 +74,7 @@ func buildCorpus(c corpusFlags) (corpus, error) {
 	}
 	srcs = append(srcs, extra...)
 	facts, failed := l.Load(srcs)
-	g, err := graph.Build(facts, l.Themes())
+	g, err := graph.Build(facts, l.Themes(), loader.Problems(failed)...)
 	if err != nil {
 		return corpus{}, err
 	}

@@ -16,13 +16,14 @@ import (
 )
 
 // load parses documents and prints counts per kind of document and per
-// entity, or with --json the whole graph. Documents that do not parse are
-// reported as FILE:LINE: errors and make the exit status non-zero; the rest
-// still load.
+// entity, or with --json the whole graph. It reports every problem of the
+// documents on stderr, as FILE:LINE: lines: the documents that cannot be read
+// or parsed, which make the exit status non-zero while the rest still load,
+// and the warnings of those that load, which do not.
 //
-// With --neo4j-uri (or NEO4J_URI) it writes the documents that parse to
+// With --neo4j-uri (or NEO4J_URI) it writes the documents that load to
 // Neo4j instead, one document a transaction.
-func load(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
+func load(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	fs := newFlags("load", stdout)
 	var c corpusFlags
 	c.register(fs)
@@ -38,15 +39,18 @@ func load(ctx context.Context, args []string, getenv func(string) string, stdout
 	}
 	c.fromEnv(getenv)
 	n.fromEnv(getenv)
+	if n.uri != "" && *asJSON {
+		return usageError{"ombudsgraph load: --json prints the graph; it does not go with --neo4j-uri"}
+	}
 	res, err := buildCorpus(c)
 	if err != nil {
 		return err
 	}
 	g := res.graph
+	for _, p := range g.Problems() {
+		fmt.Fprintln(stderr, p.String())
+	}
 	if n.uri != "" {
-		if *asJSON {
-			return usageError{"ombudsgraph load: --json prints the graph; it does not go with --neo4j-uri"}
-		}
 		if err := loadNeo4j(ctx, n, res, *prune, stdout); err != nil {
 			return err
 		}
@@ -72,7 +76,7 @@ func load(ctx context.Context, args []string, getenv func(string) string, stdout
 		}
 	}
 	if res.failed != nil {
-		return fmt.Errorf("%w\nombudsgraph: some documents could not be loaded; the rest were", res.failed)
+		return fmt.Errorf("ombudsgraph load: %d of %d documents could not be loaded (listed above); the rest were", res.failures(), res.sources)
 	}
 	return nil
 }
@@ -117,6 +121,11 @@ func loadNeo4j(ctx context.Context, n neo4jFlags, res corpus, prune bool, stdout
 		keep := map[string]bool{}
 		for _, f := range res.facts {
 			keep[f.Document.Name] = true
+		}
+		// A document that failed this time is still part of the load: its
+		// version in Neo4j, if any, stays until it loads again.
+		for _, p := range res.graph.Problems() {
+			keep[p.Doc] = true
 		}
 		var gone []string
 		for _, name := range names {

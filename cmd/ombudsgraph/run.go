@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strings"
 )
@@ -32,8 +33,14 @@ type usageError struct{ msg string }
 func (e usageError) Error() string { return e.msg }
 
 // run runs the command in args. getenv reads the environment; stdout receives
-// the command's output and, for serve, its JSON log.
+// the command's output and, for serve, its JSON log; `load` reports the
+// problems of documents on standard error.
 func run(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
+	return runTo(ctx, args, getenv, stdout, os.Stderr)
+}
+
+// runTo is run with the stream `load` reports the problems of documents on.
+func runTo(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
 		return usageError{usage}
 	}
@@ -41,7 +48,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	case "serve":
 		return serve(ctx, args[1:], getenv, stdout)
 	case "load":
-		return load(ctx, args[1:], getenv, stdout)
+		return load(ctx, args[1:], getenv, stdout, stderr)
 	case "export":
 		return exportGraph(ctx, args[1:], getenv, stdout)
 	case "synth":

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -23,6 +24,15 @@ func env(vars map[string]string) func(string) string {
 // that stops it and returns run's error.
 func startServe(t *testing.T, args []string, vars map[string]string) (string, func() error) {
 	t.Helper()
+	base, _, stop := startServeLog(t, args, vars)
+	return base, stop
+}
+
+// startServeLog is startServe that also returns the lines serve logged
+// before it listened, each a JSON object.
+func startServeLog(t *testing.T, args []string, vars map[string]string) (string, []map[string]any, func() error) {
+	t.Helper()
+	var logged []map[string]any
 	ctx, cancel := context.WithCancel(context.Background())
 	pr, pw := io.Pipe()
 	done := make(chan error, 1)
@@ -34,9 +44,15 @@ func startServe(t *testing.T, args []string, vars map[string]string) (string, fu
 	sc := bufio.NewScanner(pr)
 	for sc.Scan() {
 		var line struct{ Msg, Addr string }
+		var all map[string]any
+		if json.Unmarshal(sc.Bytes(), &all) == nil {
+			logged = append(logged, all)
+		}
 		if json.Unmarshal(sc.Bytes(), &line) == nil && line.Msg == "listening" {
 			go io.Copy(io.Discard, pr)
-			return "http://" + line.Addr, func() error {
+			// stop may be called more than once (deferred, and to check
+			// the error); it stops serve once.
+			return "http://" + line.Addr, logged, sync.OnceValue(func() error {
 				cancel()
 				select {
 				case err := <-done:
@@ -44,12 +60,12 @@ func startServe(t *testing.T, args []string, vars map[string]string) (string, fu
 				case <-time.After(15 * time.Second):
 					return errors.New("serve did not stop")
 				}
-			}
+			})
 		}
 	}
 	cancel()
 	t.Fatalf("serve ended before listening: %v", <-done)
-	return "", nil
+	return "", nil, nil
 }
 
 func get(t *testing.T, url string) (int, string) {
@@ -145,11 +161,14 @@ func TestServeWithDocs(t *testing.T) {
 	}
 }
 
-func TestServeRefusesBadDocuments(t *testing.T) {
+func TestServeStrictRefusesBadDocuments(t *testing.T) {
 	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, "bad.txt"), []byte("Kent County Council\nService improvements\nNonsense\n"), 0o644)
-	err := run(context.Background(), []string{"serve", "--addr", "127.0.0.1:0", "--docs", dir}, env(nil), io.Discard)
-	if err == nil || !strings.Contains(err.Error(), "bad.txt:3: expected 'Case reference: NN NNN NNN'") {
+	os.WriteFile(filepath.Join(dir, "bad.txt"), []byte("Kent County Council\nService improvements\n\x00\x01\x02\n"), 0o644)
+	// Were it to start, it would stop here rather than hang the test.
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	err := run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--strict", "--docs", dir}, env(nil), io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "bad.txt:3: ") || !strings.Contains(err.Error(), "--strict") {
 		t.Errorf("error = %v", err)
 	}
 }
@@ -177,11 +196,14 @@ func TestLoad(t *testing.T) {
 func TestLoadReportsBadDocuments(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "good.txt"), []byte("Kent County Council\nReports\nA title\nA summary.\n"), 0o644)
-	os.WriteFile(filepath.Join(dir, "bad.txt"), []byte("Kent County Council\nReports\nA lonely title\n"), 0o644)
-	var out bytes.Buffer
-	err := run(context.Background(), []string{"load", "--no-seed", "--docs", dir}, env(nil), &out)
-	if err == nil || !strings.Contains(err.Error(), filepath.ToSlash(filepath.Join(dir, "bad.txt"))+":3: report \"A lonely title\" has no summary") {
+	os.WriteFile(filepath.Join(dir, "bad.txt"), []byte("Kent County Council\nReports\nA \x00 title\n"), 0o644)
+	var out, stderr bytes.Buffer
+	err := runTo(context.Background(), []string{"load", "--no-seed", "--docs", dir}, env(nil), &out, &stderr)
+	if err == nil || !strings.Contains(err.Error(), "1 of 2 documents could not be loaded") {
 		t.Errorf("error = %v", err)
+	}
+	if !strings.HasPrefix(stderr.String(), "bad.txt:3: ") || strings.Contains(stderr.String(), dir) {
+		t.Errorf("stderr = %q, want bad.txt:3: and what is wrong, without the server's path", stderr.String())
 	}
 	if !strings.Contains(out.String(), "documents        1") {
 		t.Errorf("the good document did not load:\n%s", out.String())

@@ -34,6 +34,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	origins := fs.String("cors-origins", "", "comma-separated origins browsers may call the API from; empty means any (also OMBUDSGRAPH_CORS_ORIGINS)")
 	drain := fs.Duration("shutdown-timeout", 10*time.Second, "how long to let in-flight requests finish on shutdown")
 	refresh := fs.Duration("refresh-interval", 5*time.Second, "with Neo4j, how often to check whether the graph changed")
+	strict := fs.Bool("strict", false, "refuse to start when any document cannot be loaded, instead of serving the others and reporting it (embedded mode)")
 	var lim server.Config
 	fs.IntVar(&lim.API.MaxComplexity, "max-complexity", api.DefaultMaxComplexity, "the most an operation may cost: a field costs 1, a list multiplies its items' cost by its page size")
 	fs.IntVar(&lim.API.MaxDepth, "max-depth", api.DefaultMaxDepth, "how deeply an operation's selections may nest")
@@ -97,17 +98,21 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		if err != nil {
 			return err
 		}
-		if res.failed != nil {
-			return fmt.Errorf("%w\nombudsgraph serve: not serving a corpus with documents that do not parse; fix them or leave them out", res.failed)
+		if res.failed != nil && *strict {
+			return fmt.Errorf("%w\nombudsgraph serve: --strict: not serving a corpus with %d documents that cannot be loaded; fix them or leave them out", res.failed, res.failures())
 		}
 		if err := holder.Load(res.graph, ""); err != nil {
 			return err
 		}
-		attrs := []any{"source", "embedded", "revision", res.graph.Revision(), "documents", len(res.graph.Documents()), "seed", !c.noSeed, "docs", []string(c.docs)}
+		attrs := []any{"source", "embedded", "revision", res.graph.Revision(), "documents", len(res.graph.Documents()), "seed", !c.noSeed, "docs", []string(c.docs),
+			"failed", res.failures(), "problems", len(res.graph.Problems())}
 		for _, k := range res.graph.Counts().Entities {
 			attrs = append(attrs, k.Name, k.Count)
 		}
 		log.Info("loaded", attrs...)
+		for _, p := range res.graph.Problems() {
+			log.Warn("document problem", "doc", p.Doc, "line", p.Line, "severity", string(p.Severity), "message", p.Message)
+		}
 		for _, w := range res.graph.Warnings() {
 			log.Warn("conflict", "detail", w)
 		}
