@@ -197,10 +197,10 @@ func (ec *executionContext) _Case_subcategory(ctx context.Context, field graphql
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *graph.Subcategory) graphql.Marshaler {
-			return ec.marshalNSubcategory2ᚖgithubᚗcomᚋombudsgraphᚋombudsgraphᚋgraphᚐSubcategory(ctx, selections, v)
+			return ec.marshalOSubcategory2ᚖgithubᚗcomᚋombudsgraphᚋombudsgraphᚋgraphᚐSubcategory(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Case_subcategory(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -1430,7 +1430,7 @@ func (ec *executionContext) _Case(ctx context.Context, sel ast.SelectionSet, obj
 			}
 		case "subcategory":
 			out.Values[i] = ec._Case_subcategory(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "year":
@@ -2478,6 +2478,13 @@ func (ec *executionContext) unmarshalOCaseFilter2ᚖgithubᚗcomᚋombudsgraph�
 	}
 	res, err := ec.unmarshalInputCaseFilter(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOSubcategory2ᚖgithubᚗcomᚋombudsgraphᚋombudsgraphᚋgraphᚐSubcategory(ctx context.Context, sel ast.SelectionSet, v *graph.Subcategory) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Subcategory(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOYear2ᚖgithubᚗcomᚋombudsgraphᚋombudsgraphᚋgraphᚐYear(ctx context.Context, sel ast.SelectionSet, v *graph.Year) graphql.Marshaler {

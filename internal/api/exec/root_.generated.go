@@ -2576,8 +2576,8 @@ type Case implements Node {
   council: Council!
   "The case's category."
   category: Category!
-  "The case's sub-category."
-  subcategory: Subcategory!
+  "The case's sub-category; null when its document names none (the service improvements page gives only a category)."
+  subcategory: Subcategory
   "The business year the case was received in, from its reference: ` + "`" + `23 …` + "`" + ` is 2023-24."
   year: Year!
   "The improvements the council agreed after the case, in order."
