@@ -63,12 +63,12 @@ func detect(t *text) (graph.DocKind, error) {
 		if sec, ok := pageHeader(c); ok && sec != inOther && sec != inFooter {
 			s.sections[sec] = true
 		}
-		if caseRef.MatchString(c) {
+		if isCaseLine(c) {
 			s.cases++
 		}
-		s.dear = s.dear || salutation.MatchString(c)
-		s.title = s.title || len(c) < 60 && letterTitle.MatchString(c)
-		s.yours = s.yours || len(c) < 40 && letterOf.MatchString(c)
+		s.dear = s.dear || strings.HasPrefix(c, "Dear") && salutation.MatchString(c)
+		s.title = s.title || len(c) < 60 && hasPrefixFold(c, "annual") && letterTitle.MatchString(c)
+		s.yours = s.yours || len(c) < 40 && hasPrefixFold(c, "yours") && letterOf.MatchString(c)
 		// Whether there is prose, and whether it is about councils, is
 		// all that is needed of these: stop looking once known.
 		if s.prose == 0 && wordsMarker.MatchString(c) {
@@ -77,7 +77,7 @@ func detect(t *text) (graph.DocKind, error) {
 		if s.relevant == 0 && relevant.MatchString(c) {
 			s.relevant++
 		}
-		if markdown.MatchString(strings.TrimRight(l, " ")) {
+		if strings.ContainsAny(l[:min(len(l), 1)], "#`~|[") && markdown.MatchString(strings.TrimRight(l, " ")) {
 			s.markdown++
 		}
 		if strings.Count(c, ",") >= 3 && !strings.Contains(c, ". ") || strings.Count(c, "\t") >= 2 {
@@ -116,6 +116,12 @@ func detect(t *text) (graph.DocKind, error) {
 		return graph.AnnualLetter, nil
 	}
 	return graph.NewsArticle, nil
+}
+
+// hasPrefixFold reports whether s starts with the lower-case ASCII prefix,
+// in any case.
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
 // notLGSCO reports a document that is none of the kinds ombudsgraph reads.

@@ -15,13 +15,13 @@ import (
 // expected is what a careful reader takes from a document in
 // testdata/layouts: its NAME.expected.json.
 type expected struct {
-	Kind       string           `json:"kind"`
-	Council    string           `json:"council"`
+	Kind    string `json:"kind"`
+	Council string `json:"council"`
 	// CouncilAbolished says the council no longer exists (its page or
 	// letter is from before a reorganisation).
-	CouncilAbolished bool `json:"councilAbolished"`
-	Statistics []map[string]any `json:"statistics"`
-	Reports    []struct {
+	CouncilAbolished bool             `json:"councilAbolished"`
+	Statistics       []map[string]any `json:"statistics"`
+	Reports          []struct {
 		Title  string `json:"title"`
 		Public *bool  `json:"public"`
 	} `json:"reports"`

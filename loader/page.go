@@ -377,6 +377,92 @@ func namedCaseOf(line string) []string {
 // dateOnly matches a line that is only a date, as reports lists give.
 var dateOnly = regexp.MustCompile(`^(?:\d{1,2} \p{L}+ \d{4}|\d{1,2}/\d{1,2}/\d{4})$`)
 
+// noiseWords are the first words of the lines improvIntro, noneListed and
+// linkLine match, so that most lines need no pattern tried.
+var noiseWords = map[string]bool{
+	"since": true, "we": true, "click": true, "there": true, "no": true, "view": true, "read": true,
+	"show": true, "find": true, "back": true, "print": true, "share": true, "?find": true,
+}
+
+// isNoise reports whether a line of the improvements section states no
+// fact: its introduction, "no improvements", or a link.
+func isNoise(line string) bool {
+	first, _, _ := strings.Cut(line, " ")
+	if !noiseWords[strings.ToLower(first)] {
+		return false
+	}
+	return improvIntro.MatchString(line) || noneListed.MatchString(line) || linkLine.MatchString(line)
+}
+
+// isCaseLine reports whether a line gives a case's reference.
+func isCaseLine(line string) bool {
+	if len(line) < 8 {
+		return false
+	}
+	switch strings.ToLower(line[:3]) {
+	case "cas", "ref":
+		return caseRef.MatchString(line)
+	}
+	return namedCaseOf(line) != nil
+}
+
+// afterLabel returns what follows a label at the start of line ("Category",
+// "Sub Category", "Sub-category", "Subcategory", in any case), with the
+// space and colon after it, and whether the label was there.
+func afterLabel(line string, sub bool) (string, bool) {
+	lower := strings.ToLower(line)
+	rest := lower
+	if sub {
+		if !strings.HasPrefix(rest, "sub") {
+			return "", false
+		}
+		rest = strings.TrimLeft(rest[3:], " -")
+	}
+	if !strings.HasPrefix(rest, "category") {
+		return "", false
+	}
+	rest = rest[len("category"):]
+	if rest != "" && rest[0] != ' ' && rest[0] != ':' {
+		return "", false // "Categoryless", not a label
+	}
+	rest = strings.TrimLeft(rest, " :")
+	return line[len(line)-len(rest):], true
+}
+
+// matchSub matches "Sub Category: NAME" as caseSub does, without a pattern:
+// it is tried on every line of a page's cases.
+func matchSub(line string) []string {
+	v, ok := afterLabel(line, true)
+	if !ok {
+		return nil
+	}
+	return []string{line, strings.TrimSpace(v)}
+}
+
+// matchCategory matches "Category: NAME", perhaps followed by "Sub Category:
+// NAME" or "Date: …", as caseCategory does, without a pattern.
+func matchCategory(line string) []string {
+	v, ok := afterLabel(line, false)
+	if !ok {
+		return nil
+	}
+	lower := strings.ToLower(v)
+	if i := strings.Index(lower, " date"); i >= 0 && strings.HasPrefix(strings.TrimLeft(lower[i+5:], " "), ":") {
+		v, lower = v[:i], lower[:i]
+	}
+	sub := ""
+	for _, l := range []string{"sub category", "sub-category", "subcategory"} {
+		if i := strings.Index(lower, l); i >= 0 {
+			if rest, ok := afterLabel(v[i:], true); ok {
+				sub = strings.TrimSpace(rest)
+				v = v[:i]
+				break
+			}
+		}
+	}
+	return []string{line, strings.TrimSpace(v), sub}
+}
+
 // hasMarker reports whether a line starts with a list marker ('-', '•' …).
 func hasMarker(line string) bool {
 	return strings.TrimSpace(line[:bulletLen(line)]) != ""
@@ -432,7 +518,10 @@ func (p *pageParser) improvements() {
 			summary = false
 			continue
 		}
-		m := caseRef.FindStringSubmatch(line)
+		var m []string
+		if l3 := strings.ToLower(line[:min(len(line), 3)]); l3 == "cas" || l3 == "ref" {
+			m = caseRef.FindStringSubmatch(line)
+		}
 		if m == nil {
 			if m2 := namedCaseOf(line); m2 != nil {
 				m = m2
@@ -459,7 +548,7 @@ func (p *pageParser) improvements() {
 			continue // an introduction, a link, or navigation
 		}
 		switch {
-		case improvIntro.MatchString(line), noneListed.MatchString(line), linkLine.MatchString(line):
+		case isNoise(line):
 			continue
 		case strings.EqualFold(line, "Summary"):
 			summary = true
@@ -527,7 +616,7 @@ func (p *pageParser) caseLabels(cas *graph.Case, n int, line string, label *stri
 		*label = ""
 		return true
 	}
-	if m := caseSub.FindStringSubmatch(line); m != nil {
+	if m := matchSub(line); m != nil {
 		if m[1] == "" {
 			*label = "sub"
 		} else {
@@ -535,7 +624,7 @@ func (p *pageParser) caseLabels(cas *graph.Case, n int, line string, label *stri
 		}
 		return true
 	}
-	if m := caseCategory.FindStringSubmatch(line); m != nil && cas.CategoryName == "" {
+	if m := matchCategory(line); m != nil && cas.CategoryName == "" {
 		switch {
 		case m[1] == "" && m[2] == "":
 			*label = "category"

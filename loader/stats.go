@@ -28,7 +28,7 @@ const (
 	count  = `(\d{1,3}(?:,\d{3})+|\d+)`
 	pct    = num + `\s?%`
 	date   = `(\d{1,2}(?:st|nd|rd|th)?\s+\p{L}+,?\s+\d{4}|\d{1,2}/\d{1,2}/\d{4})`
-	anyOf  = `.{1,120}?`
+	anyOf  = `.+?` // bounded by the window matchesNear gives a statement
 	the    = `(?:the\s+)?`
 	period = `(?:between|from)\s+` + date + `,?\s+(?:to|and|until|-|–)\s+` + date
 )
@@ -39,7 +39,9 @@ const (
 type statement struct {
 	name    string
 	keyword string
-	re      *regexp.Regexp
+	// before is how far before its keyword a statement may start.
+	before int
+	re     *regexp.Regexp
 	// guarded statements start with a guard that keeps their number from
 	// being the tail of another ("9.9 upheld decisions"); the statement
 	// itself starts at its first submatch.
@@ -52,7 +54,27 @@ type statement struct {
 // text, so it is written in lower case; keyword is lower-case text every
 // match contains, so that the pattern only runs on text that may hold it.
 func stmt(name, keyword, pattern string, apply func(r *statsReader, m []string) error) statement {
-	return statement{name: name, keyword: keyword, re: regexp.MustCompile(pattern), apply: apply}
+	before := 200
+	if strings.HasPrefix(pattern, keyword) {
+		before = 0
+	}
+	return statement{name: name, keyword: keyword, before: before, re: regexp.MustCompile(pattern), apply: apply}
+}
+
+// statementReach is how far before its keyword each statement whose
+// keyword is not its first words can start; 200 bytes where it is not said.
+var statementReach = map[string]int{
+	"investigated and upheld": 60, "not for us": 40, "upheld percent": 24, "upheld heading": 24,
+	"compliance percent": 40, "compliance heading": 40, "remedy percent": 30, "remedy heading": 40,
+	"remedy decisions": 24, "upheld decisions": 24,
+}
+
+func init() {
+	for i := range statements {
+		if n, ok := statementReach[statements[i].name]; ok {
+			statements[i].before = n
+		}
+	}
 }
 
 // numberGuard stands before a statement that starts with a count.
@@ -95,12 +117,12 @@ var statements = []statement{
 	stmt("similar per 100,000", "the average for authorities", `the average for authorities of this type is\s+`+num+`\s?%?\s+upheld (?:decisions?|complaints?) per 100,000 residents`, func(r *statsReader, m []string) error {
 		return r.rate(&r.st.SimilarAuthorities.UpheldPer100k, m[1], "similar-authority upheld decisions per 100,000 residents", false)
 	}),
-	stmt("upheld percent", "upheld", pct+` of `+the+`(?:complaints|cases|detailed investigations|investigations)(?: we investigated| investigated)? (?:were|was) upheld`, setPercent(upheldMeasure)),
+	stmt("upheld percent", "% of ", pct+` of `+the+`(?:complaints|cases|detailed investigations|investigations)(?: we investigated| investigated)? (?:were|was) upheld`, setPercent(upheldMeasure)),
 	stmt("we upheld percent", "we upheld", `we upheld `+pct+` of `+the+`(?:complaints|cases|detailed investigations|investigations)`, setPercent(upheldMeasure)),
 	stmt("upheld heading", "complaints upheld by", pct+`\s+complaints upheld by `, setPercent(upheldMeasure)),
-	stmt("compliance percent", "successfully implemented", `(?:in\s+)?`+pct+` of cases,? we were satisfied (?:that\s+)?`+the+anyOf+` had successfully implemented our recommendations`, setPercent(complianceMeasure)),
+	stmt("compliance percent", "we were satisfied", `(?:in\s+)?`+pct+` of cases,? we were satisfied (?:that\s+)?`+the+anyOf+` had successfully implemented our recommendations`, setPercent(complianceMeasure)),
 	stmt("compliance heading", "successfully implemented by", pct+` of cases were successfully implemented by `, setPercent(complianceMeasure)),
-	stmt("remedy percent", "satisfactory remedy", `in `+pct+` of upheld (?:cases|complaints),? we found (?:that\s+)?`+the+anyOf+` had provided a satisfactory remedy`, setPercent(remedyMeasure)),
+	stmt("remedy percent", "of upheld ", `in `+pct+` of upheld (?:cases|complaints),? we found (?:that\s+)?`+the+anyOf+` had provided a satisfactory remedy`, setPercent(remedyMeasure)),
 	stmt("remedy heading", "satisfactory remedy provided by", pct+`\s+complaints with (?:a\s+)?satisfactory remedy provided by `, setPercent(remedyMeasure)),
 	stmt("similar average", "this compares to an average", `this compares to an average of\s+`+pct+`\s+(?:in|for|across) similar authorities`, (*statsReader).similar),
 	guardedStmt("remedy decisions", "satisfactory remedy decision", count+` satisfactory remedy decisions?`, func(r *statsReader, m []string) error {
@@ -196,7 +218,7 @@ func findStatements(s string) []hit {
 // only on a window around each place its keyword stands: a page is long, and
 // its statements few.
 func matchesNear(st *statement, lower string) [][]int {
-	const before, after = 200, 320
+	before, after := st.before, 240
 	var out [][]int
 	seen := map[[2]int]bool{}
 	for from := 0; ; {
