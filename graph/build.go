@@ -154,6 +154,12 @@ func (b *builder) addCouncil(c Council) {
 		if have.Type == "" && c.Type != "" {
 			have.Type, have.TypeBasis = c.Type, c.TypeBasis
 		}
+		if have.Code == "" {
+			have.Code = c.Code
+		}
+		if have.Abolished == "" {
+			have.Abolished, have.SuccessorSlug = c.Abolished, c.SuccessorSlug
+		}
 		return
 	}
 	nc := c
