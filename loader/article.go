@@ -3,6 +3,7 @@ package loader
 import (
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -186,7 +187,15 @@ func yearsIn(line string) []yearHit {
 		}
 		out = append(out, yearHit{first, m[0], m[1]})
 	}
-	for _, m := range dateSpan.FindAllStringSubmatchIndex(line, -1) {
+	lower := strings.ToLower(line)
+	var spans, tos [][]int
+	if strings.Contains(lower, "apr") {
+		spans = dateSpan.FindAllStringSubmatchIndex(line, -1)
+	}
+	if strings.Contains(lower, "mar") {
+		tos = yearTo.FindAllStringSubmatchIndex(line, -1)
+	}
+	for _, m := range spans {
 		get := func(name string) string {
 			i := dateSpan.SubexpIndex(name)
 			if m[2*i] < 0 {
@@ -208,10 +217,14 @@ func yearsIn(line string) []yearHit {
 		said := get("period") != "" || lead == "between" || lead == "covering"
 		exact := d1 != "" && d2 == "31"
 		if m2 == "mar" && (d2 == "" || d2 == "31") && (said || exact) || m2 == "apr" && d1 == "" && d2 == "" && said {
-			out = append(out, yearHit{y1, m[0], m[1]})
+			a := m[0]
+			if i := dateSpan.SubexpIndex("period"); m[2*i] >= 0 {
+				a = m[2*i] // "the period …", not "during the period …"
+			}
+			out = append(out, yearHit{y1, a, m[1]})
 		}
 	}
-	for _, m := range yearTo.FindAllStringSubmatchIndex(line, -1) {
+	for _, m := range tos {
 		d := ""
 		for _, g := range []int{2, 4} {
 			if m[g] >= 0 {
@@ -223,8 +236,12 @@ func yearsIn(line string) []yearHit {
 			out = append(out, yearHit{y - 1, m[0], m[1]})
 		}
 	}
-	// In the order of the line; a year inside a period already found
-	// ("2020-21" cannot be, but keep the first of overlapping hits).
+	return sortYears(out)
+}
+
+// sortYears puts years in the order of their line, the first of
+// overlapping ones only.
+func sortYears(out []yearHit) []yearHit {
 	for i := 1; i < len(out); i++ {
 		for j := i; j > 0 && out[j].a < out[j-1].a; j-- {
 			out[j], out[j-1] = out[j-1], out[j]
@@ -332,16 +349,25 @@ func lineKinds(lines []string) []lineKind {
 	return kinds
 }
 
+// signUpWords are words one of which every notice signUp finds has: a
+// line without any is no notice, and the regular expression need not run.
+var signUpWords = []string{"newsletter", "cookie", "reserved", "©", "(c)", " ad", "journalism", "subscri", "sign", "inbox",
+	"freeview", "watch", "visit", "story", "newsdesk", "thank", "newspapers", "download", "follow"}
+
 // lineKindOf sorts a line by its own form.
 func lineKindOf(c string) lineKind {
 	words := len(strings.Fields(c))
+	lc := strings.ToLower(c)
+	notice := slices.ContainsFunc(signUpWords, func(w string) bool { return strings.Contains(lc, w) })
+	credited := strings.Contains(lc, "credit") || strings.Contains(lc, "pic") || strings.Contains(lc, "photo") || strings.Contains(lc, "image")
+	short := words <= 16
 	switch {
-	case furnitureWhole.MatchString(c), storyLink.MatchString(c), creditLine.MatchString(c), signUp.MatchString(c),
-		shareBar.MatchString(c), reporterTitle.MatchString(c) && words <= 6:
+	case short && (furnitureWhole.MatchString(c) || storyLink.MatchString(c) || creditLine.MatchString(c) || shareBar.MatchString(c)),
+		notice && signUp.MatchString(c), reporterTitle.MatchString(c) && words <= 6:
 		return furnitureLine
-	case (byline.MatchString(c) || dateline.MatchString(c)) && !endsSentence(c) && words <= 16:
+	case short && (byline.MatchString(c) || dateline.MatchString(c)) && !endsSentence(c):
 		return furnitureLine
-	case captionCredit.MatchString(c):
+	case credited && captionCredit.MatchString(c):
 		return captionLine
 	}
 	if parts := crumbs.Split(c, -1); len(parts) >= 3 && !endsSentence(c) {

@@ -60,18 +60,26 @@ type para struct {
 // the line ends with a space, as text wrapped by hand does.
 func paragraphs(lines []string, use []int) []para {
 	var out []para
+	var b strings.Builder
 	for k, n := range use {
 		joined := k > 0 && use[k-1] == n-1 && runsOn(lines[n-2], lines[n-1])
 		if !joined {
+			if len(out) > 0 {
+				out[len(out)-1].text = b.String()
+			}
+			b.Reset()
 			out = append(out, para{})
 		}
 		p := &out[len(out)-1]
 		if joined {
-			p.text += "\n"
+			b.WriteByte('\n')
 		}
 		p.lines = append(p.lines, n)
-		p.at = append(p.at, len(p.text))
-		p.text += fold(lines[n-1])
+		p.at = append(p.at, b.Len())
+		b.WriteString(fold(lines[n-1]))
+	}
+	if len(out) > 0 {
+		out[len(out)-1].text = b.String()
 	}
 	return out
 }
@@ -109,9 +117,18 @@ func (p *para) spans(t *text, a, b int) []graph.Span {
 			continue
 		}
 		orig, folded := t.lines[n-1], p.text[lo:hi]
-		out = append(out, t.span(n, origOffset(orig, folded, s-lo), origOffset(orig, folded, e-lo)))
+		out = append(out, t.span(n, origAt(orig, folded, s-lo), origAt(orig, folded, e-lo)))
 	}
 	return out
+}
+
+// origAt is origOffset, quick where folding changed nothing: every rune fold
+// changes takes fewer bytes folded.
+func origAt(orig, folded string, b int) int {
+	if len(orig) == len(folded) {
+		return b
+	}
+	return origOffset(orig, folded, b)
 }
 
 // mentions returns the councils the lines name, in the order of the text.
@@ -233,8 +250,14 @@ func (g *Gazetteer) mentions(t *text, lines []int) []mention {
 	}
 	text := all.String()
 	named := slices.Clone(found)
+	resolved := map[string]*place{}
 	for _, gm := range generics {
-		if pl := g.resolveGeneric(gm.word, named, text); pl != nil {
+		pl, ok := resolved[gm.word]
+		if !ok {
+			pl = g.resolveGeneric(gm.word, named, text)
+			resolved[gm.word] = pl
+		}
+		if pl != nil {
 			found = append(found, mention{council: pl.council, spans: gm.p.spans(t, gm.a, gm.b), generic: true})
 		}
 	}

@@ -1,6 +1,8 @@
 package loader
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -89,11 +91,14 @@ func lastWord(s string) string {
 
 // sentenceAt returns the byte range of the sentence of s that contains byte
 // offset at.
-func sentenceAt(s string, at int) [2]int {
-	for _, r := range sentences(s) {
-		if at >= r[0] && at < r[1] {
-			return r
-		}
+func sentenceAt(s string, at int) [2]int { return sentenceIn(sentences(s), at, len(s)) }
+
+// sentenceIn returns the range, of sentences sents of a text n bytes long,
+// that contains byte offset at; or the whole text.
+func sentenceIn(sents [][2]int, at, n int) [2]int {
+	i, _ := slices.BinarySearchFunc(sents, at, func(r [2]int, at int) int { return cmp.Compare(r[1], at+1) })
+	if i < len(sents) && at >= sents[i][0] && at < sents[i][1] {
+		return sents[i]
 	}
-	return [2]int{0, len(s)}
+	return [2]int{0, n}
 }

@@ -144,6 +144,7 @@ func termWords(s string) []string {
 type themeHit struct {
 	m               graph.ThemeMatch
 	order, pos, end int
+	sent            [2]int // the sentence's bytes
 }
 
 // Match finds the themes' terms in the quote of span s. Each match's evidence
@@ -165,6 +166,7 @@ func (tg *Tagger) hits(s graph.Span) []themeHit {
 	f := fold(s.Quote)
 	seen := map[string]bool{}
 	lower := asciiLower(f)
+	var sents [][2]int // the quote's sentences, once there is a match
 	for at := 0; at < len(f); at++ {
 		if at > 0 && isWordByte(f[at-1]) || !isWordByte(f[at]) && f[at] < 0x80 {
 			continue // not the start of a word
@@ -183,14 +185,17 @@ func (tg *Tagger) hits(s graph.Span) []themeHit {
 					continue
 				}
 				loc := [2]int{at, at + m[1]}
-				a, b := origOffset(s.Quote, f, loc[0]), origOffset(s.Quote, f, loc[1])
-				sent := sentenceAt(s.Quote, a)
+				a, b := origAt(s.Quote, f, loc[0]), origAt(s.Quote, f, loc[1])
+				if sents == nil {
+					sents = sentences(s.Quote)
+				}
+				sent := sentenceIn(sents, a, len(s.Quote))
 				key := fmt.Sprintf("%s\x00%d\x00%s", tm.theme, sent[0], lower[loc[0]:loc[1]])
 				if seen[key] {
 					continue
 				}
 				seen[key] = true
-				hits = append(hits, themeHit{graph.ThemeMatch{Theme: tm.theme, Term: s.Quote[a:b], Evidence: subSpan(s, sent[0], sent[1])}, tm.order, a, b})
+				hits = append(hits, themeHit{graph.ThemeMatch{Theme: tm.theme, Term: s.Quote[a:b], Evidence: subSpan(s, sent[0], sent[1])}, tm.order, a, b, sent})
 			}
 		}
 	}
@@ -295,14 +300,15 @@ func (tg *Tagger) articleMatches(body []graph.Span) []graph.ThemeMatch {
 	for _, s := range body {
 		var kept []themeHit
 		for _, h := range tg.hits(s) {
-			q := s.Quote
+			// The sentence, and where the match stands in it.
+			q, pos, end := s.Quote[h.sent[0]:h.sent[1]], h.pos-h.sent[0], h.end-h.sent[0]
 			switch h.m.Theme {
 			case themeDisability:
-				if inside(sendName, q, h.pos, h.end) {
+				if inside(sendName, q, pos, end) {
 					continue
 				}
 			case themeCarePlanning:
-				if ehcBefore.MatchString(q[:h.pos]) && strings.Contains(strings.ToLower(h.m.Term), "needs assessment") {
+				if strings.Contains(strings.ToLower(h.m.Term), "needs assessment") && ehcBefore.MatchString(q[:pos]) {
 					if tg.themes[themeSEND] {
 						h.m.Theme, h.order = themeSEND, tg.order[themeSEND]
 						kept = append(kept, h)
@@ -310,11 +316,11 @@ func (tg *Tagger) articleMatches(body []graph.Span) []graph.ThemeMatch {
 					continue
 				}
 			case themeHomelessness:
-				if strings.EqualFold(h.m.Term, "homeless") && charityAfter.MatchString(q[h.end:]) {
+				if strings.EqualFold(h.m.Term, "homeless") && charityAfter.MatchString(q[end:]) {
 					continue
 				}
 			case themeRecords:
-				if toldTo.MatchString(q[:h.pos]) && strings.HasPrefix(strings.ToLower(h.m.Term), "make") {
+				if strings.HasPrefix(strings.ToLower(h.m.Term), "make") && toldTo.MatchString(q[:pos]) {
 					continue
 				}
 			}
@@ -326,7 +332,7 @@ func (tg *Tagger) articleMatches(body []graph.Span) []graph.ThemeMatch {
 				sent := s.Quote[sr[0]:sr[1]]
 				if m := overcharged.FindStringIndex(sent); m != nil && forCare.MatchString(sent) {
 					kept = append(kept, themeHit{graph.ThemeMatch{Theme: themeCharging, Term: sent[m[0]:m[1]], Evidence: subSpan(s, sr[0], sr[1])},
-						tg.order[themeCharging], sr[0] + m[0], sr[0] + m[1]})
+						tg.order[themeCharging], sr[0] + m[0], sr[0] + m[1], sr})
 				}
 			}
 		}
@@ -398,13 +404,17 @@ func attachThemeCouncils(f *graph.Facts) {
 			compared, inLines bool
 		}
 		var ms []named
+		sents := map[int][][2]int{} // sentences of lines, by line
 		for _, c := range f.Councils {
 			if order[c.Slug] == 0 {
 				continue
 			}
 			for _, s := range c.Evidence {
 				if s.Doc == a.Doc && s.Line >= 1 && s.Line <= len(lines) && s.Start <= s.End && s.End <= utf8.RuneCountInString(lines[s.Line-1]) {
-					ms = append(ms, named{slug: c.Slug, line: s.Line, start: s.Start, end: s.End, compared: compared(lines[s.Line-1], s.Start)})
+					if sents[s.Line] == nil {
+						sents[s.Line] = sentences(lines[s.Line-1])
+					}
+					ms = append(ms, named{slug: c.Slug, line: s.Line, start: s.Start, end: s.End, compared: compared(lines[s.Line-1], sents[s.Line], s.Start)})
 				}
 			}
 		}
@@ -416,12 +426,18 @@ func attachThemeCouncils(f *graph.Facts) {
 			slices.SortFunc(out, func(x, y string) int { return order[x] - order[y] })
 			return out
 		}
+		byLine := map[int][]named{}
+		for _, m := range ms {
+			if !m.compared {
+				byLine[m.line] = append(byLine[m.line], m)
+			}
+		}
 		// namedIn returns the councils named, not in comparison, in runes
 		// [start,end) of line n (end -1: to its end).
 		namedIn := func(n, start, end int) map[string]bool {
 			set := map[string]bool{}
-			for _, m := range ms {
-				if m.line == n && !m.compared && m.start >= start && (end < 0 || m.end <= end) {
+			for _, m := range byLine[n] {
+				if m.start >= start && (end < 0 || m.end <= end) {
 					set[m.slug] = true
 				}
 			}
@@ -441,12 +457,6 @@ func attachThemeCouncils(f *graph.Facts) {
 			}
 		}
 		others := len(subjects) > 0 && len(subjects) < len(a.CouncilSlugs)
-		paraOf := map[int][]int{}
-		for _, p := range paragraphs(lines, bodyLines) {
-			for _, n := range p.lines {
-				paraOf[n] = p.lines
-			}
-		}
 		refers := func(s string) bool {
 			for _, m := range anaphor.FindAllStringIndex(fold(s), -1) {
 				if !councilTax.MatchString(fold(s)[m[1]:]) {
@@ -454,6 +464,24 @@ func attachThemeCouncils(f *graph.Facts) {
 				}
 			}
 			return false
+		}
+		// What each paragraph names, and whether it refers back.
+		type paraFacts struct {
+			named  []string
+			refers bool
+		}
+		paraOf := map[int]*paraFacts{}
+		for _, p := range paragraphs(lines, bodyLines) {
+			pf := &paraFacts{}
+			set := map[string]bool{}
+			for _, n := range p.lines {
+				for c := range namedIn(n, 0, -1) {
+					set[c] = true
+				}
+				pf.refers = pf.refers || refers(lines[n-1])
+				paraOf[n] = pf
+			}
+			pf.named = sorted(set)
 		}
 		for mi := range a.Matches {
 			m := &a.Matches[mi]
@@ -470,27 +498,21 @@ func attachThemeCouncils(f *graph.Facts) {
 				m.Councils = slices.Clone(subjects)
 				continue
 			}
-			set := map[string]bool{}
-			refer := false
-			for _, n := range paraOf[ev.Line] {
-				for c := range namedIn(n, 0, -1) {
-					set[c] = true
-				}
-				refer = refer || refers(lines[n-1])
-			}
+			p := paraOf[ev.Line]
 			switch {
-			case len(set) > 0:
-				m.Councils = sorted(set)
-			case refer || others:
+			case p == nil:
+			case len(p.named) > 0:
+				m.Councils = slices.Clone(p.named)
+			case p.refers || others:
 				m.Councils = slices.Clone(subjects)
 			}
 		}
 	}
 }
 
-// compared reports whether the council named at rune start of line is
-// named only in comparison.
-func compared(line string, start int) bool {
+// compared reports whether the council named at rune start of line, whose
+// sentences are sents, is named only in comparison.
+func compared(line string, sents [][2]int, start int) bool {
 	b := len(line)
 	for i := range line {
 		if start == 0 {
@@ -499,10 +521,7 @@ func compared(line string, start int) bool {
 		}
 		start--
 	}
-	sent := sentenceAt(line, b)
-	if b < sent[0] || b > sent[1] {
-		sent = [2]int{0, len(line)}
-	}
+	sent := sentenceIn(sents, b, len(line))
 	return comparedSentence.MatchString(fold(line[sent[0]:sent[1]])) || comparedBefore.MatchString(fold(line[sent[0]:b]))
 }
 

@@ -95,3 +95,128 @@ func TestThemeFileErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestArticleThemes checks the themes of articles, whose wording is loose:
+// each sentence stands in a story, and the rules of articleMatches read it
+// so.
+func TestArticleThemes(t *testing.T) {
+	cases := []struct {
+		name, body string
+		want, not  []string
+	}{
+		{"special needs school", "A girl lost her place at a special needs school.", []string{"send"}, nil},
+		{"special needs schooling", "The council failed to arrange special needs schooling.", []string{"send"}, nil},
+		{"education and care plan, without 'health'", "It wrongly ceased an education and care plan for a young man.", []string{"send"}, nil},
+		{"Education & Health Care Plans", "Delays in issuing Education & Health Care Plans.", []string{"send"}, []string{"assessment-care-planning"}},
+		{"care plan in a SEND story", "The council named a school in the child's EHC plan. It failed to secure the education in the care plan.", []string{"send"}, []string{"assessment-care-planning"}},
+		{"care plan in a SEND story's headline", "Missed bins and a lost care plan.\n\nA young man's education, health and care plan was wrongly ceased.", []string{"send"}, []string{"assessment-care-planning"}},
+		{"an adult's care plan", "Mr Y left hospital with a care plan of three visits a day.", []string{"assessment-care-planning"}, nil},
+		{"an adult's care plan in a story that also has SEND", "The council also failed a child with SEND. Mr Y, an older person, had no care plan.", []string{"send", "assessment-care-planning"}, nil},
+		{"EHC needs assessment", "She asked for an education, health and care needs assessment in May.", []string{"send"}, []string{"assessment-care-planning"}},
+		{"EHC needs assessment, short", "She asked for an EHC needs assessment in May.", []string{"send"}, []string{"assessment-care-planning"}},
+		{"an adult's needs assessment", "The council delayed his needs assessment.", []string{"assessment-care-planning"}, nil},
+		{"disabilities in the name of SEND", "Rulings concern children with special educational needs and disabilities (SEND).", []string{"send"}, []string{"disability-discrimination"}},
+		{"disabled pupils", "Transport for disabled pupils was refused.", []string{"disability-discrimination"}, nil},
+		{"send, the verb", "She decided not to send Z to that school.", nil, []string{"send"}},
+		{"a homeless charity", "A volunteer at a homeless charity said the team was stretched.", nil, []string{"homelessness"}},
+		{"homeless families", "Homeless families were placed in bed and breakfast rooms.", []string{"homelessness"}, nil},
+		{"told to make a record", "A resident was told to make a record of noise for six weeks.", nil, []string{"record-keeping"}},
+		{"failed to keep a record", "The council failed to keep a record of why it decided not to assess.", []string{"record-keeping"}, nil},
+		{"overcharged for care", "A complaint that Trafford council overcharged a pensioner for care at home was upheld.", []string{"care-charging"}, nil},
+		{"overcharged, not for care", "The council overcharged him for parking.", nil, []string{"care-charging"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			doc := "News\n\n" + c.body + "\n"
+			if strings.Contains(c.body, "\n") {
+				doc = c.body + "\n"
+			}
+			f, err := loader.ParseArticle("a.txt", strings.NewReader(doc), gazetteer(t))
+			if err != nil {
+				t.Fatal(err)
+			}
+			themes, err := loader.ParseThemes(seed.Themes)
+			if err != nil {
+				t.Fatal(err)
+			}
+			loader.NewTagger(themes).Tag(&f)
+			var got []string
+			for _, m := range f.Articles[0].Matches {
+				got = append(got, m.Theme)
+				if !strings.Contains(m.Evidence.Quote, m.Term) {
+					t.Errorf("match %q: evidence %q does not hold it", m.Term, m.Evidence.Quote)
+				}
+			}
+			for _, w := range c.want {
+				if !slices.Contains(got, w) {
+					t.Errorf("themes %v: want %s", got, w)
+				}
+			}
+			for _, n := range c.not {
+				if slices.Contains(got, n) {
+					t.Errorf("themes %v: want no %s", got, n)
+				}
+			}
+		})
+	}
+}
+
+// TestThemeCouncils checks which councils an article's themes count for:
+// the councils a themed sentence is about, never a council named only in
+// comparison.
+func TestThemeCouncils(t *testing.T) {
+	cases := []struct {
+		name, doc string
+		want      map[string][]string // theme → councils it counts for
+		named     map[string][]string // theme → councils its matches name (ThemeMatch.Councils)
+	}{
+		{"second only to",
+			"Leeds SEND complaints\n\nComplaints about Leeds City Council rose. On SEND complaints alone, Leeds City Council was second only to Birmingham City Council.\n",
+			map[string][]string{"send": {"leeds-city-council"}}, nil},
+		{"than, compared with",
+			"News\n\nKent County Council got more SEND complaints than Hertfordshire County Council.\n\nSEND complaints also rose at Kent County Council compared with Essex County Council.\n",
+			map[string][]string{"send": {"kent-county-council"}}, nil},
+		{"next door",
+			"News\n\nLeeds City Council paid £500.\n\nNext door, Bradford Council placed homeless families in bed and breakfast.\n",
+			map[string][]string{"homelessness": {"leeds-city-council"}}, nil},
+		{"the council, meaning the subject",
+			"News\n\nKent County Council paid £500. Elsewhere, Hertfordshire County Council paid £300.\n\nThe council failed to secure the SEND provision.\n",
+			map[string][]string{"send": {"kent-county-council"}}, map[string][]string{"send": {"kent-county-council"}}},
+		{"a sentence naming no council, in a story that names others",
+			"News\n\nKent County Council paid £500.\n\nHertfordshire County Council paid £300.\n\nSeveral complaints concerned school transport.\n",
+			map[string][]string{"school-transport": {"kent-county-council"}}, map[string][]string{"school-transport": {"kent-county-council"}}},
+		{"a sentence naming no council, in a story about one",
+			"News\n\nKent County Council paid £500.\n\nSeveral complaints concerned school transport.\n",
+			map[string][]string{"school-transport": {"kent-county-council"}}, map[string][]string{"school-transport": nil}},
+		{"a round-up, paragraph by paragraph",
+			"News\n\nKent County Council and Hertfordshire County Council were both criticised.\n\nAt Hertfordshire County Council, one case was about a homeless family. It waited a year.\n",
+			map[string][]string{"homelessness": {"hertfordshire-county-council"}}, nil},
+	}
+	themes, err := loader.ParseThemes(seed.Themes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg := loader.NewTagger(themes)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			f, err := loader.ParseArticle("a.txt", strings.NewReader(c.doc), gazetteer(t))
+			if err != nil {
+				t.Fatal(err)
+			}
+			tg.Tag(&f)
+			a := f.Articles[0]
+			for theme, want := range c.want {
+				if got := a.ThemeCouncils(theme); !slices.Equal(got, want) {
+					t.Errorf("%s counts for %v, want %v (matches %+v)", theme, got, want, a.Matches)
+				}
+			}
+			for theme, want := range c.named {
+				for _, m := range a.Matches {
+					if m.Theme == theme && !slices.Equal(m.Councils, want) {
+						t.Errorf("%s match %q names %v, want %v", theme, m.Evidence.Quote, m.Councils, want)
+					}
+				}
+			}
+		})
+	}
+}
