@@ -188,7 +188,9 @@ func (e newsExpected) facts() []string {
 }
 
 // TestNewsFixtures parses the synthetic articles of testdata/news, written
-// in the shapes real local news takes (see the notes in each expected.json),
+// in the shapes real local news takes (see the notes in each expected.json;
+// 11 to 16 were written after the parser was tuned on 01 to 10, to check
+// that it generalises),
 // with the seed councils and themes, and checks every fact against what a
 // careful reader takes from them: the councils, business years, claims,
 // themes and the councils each theme is about. Over all of them, at least
@@ -452,8 +454,23 @@ func TestArticleHeadlineClaims(t *testing.T) {
 
 // TestNewsFixturesDamaged damages every news fixture as TestDamagedDocuments
 // damages the seed corpus: a damaged article must give no fact the original
-// does not.
+// does not. A claim is known by its value and unit here, not its text: where
+// a damaged copy loses the body's "more than £5,000", the headline's "£5k"
+// is no longer restated, and is a claim of its own, of a figure the
+// original states.
 func TestNewsFixturesDamaged(t *testing.T) {
+	factKeys := func(f graph.Facts) map[string]bool {
+		keys := factKeys(f)
+		for k := range keys {
+			if strings.HasPrefix(k, "claim ") {
+				delete(keys, k)
+			}
+		}
+		for _, c := range f.Claims {
+			keys[strings.Replace(claimKey("", c.Value, c.Upper, string(c.Unit), ""), `"" `, "", 1)] = true
+		}
+		return keys
+	}
 	paths, _ := filepath.Glob(filepath.Join("testdata", "news", "*.txt"))
 	gaz := gazetteer(t)
 	for _, path := range paths {

@@ -378,8 +378,9 @@ var (
 // about, in turn:
 //
 //  1. the councils its sentence names, not in comparison;
-//  2. the subject, where its sentence refers back to it ("the council",
-//     "the authority", "County Hall");
+//  2. where its sentence refers back ("the council", "the authority",
+//     "County Hall"), the council its paragraph named last before it, or
+//     else the subject;
 //  3. the councils its paragraph names, not in comparison;
 //  4. the subject, where its paragraph refers back to it;
 //  5. the subject, where the article also names councils besides the
@@ -398,12 +399,7 @@ func attachThemeCouncils(f *graph.Facts) {
 		for i, c := range a.CouncilSlugs {
 			order[c] = i + 1
 		}
-		type named struct {
-			slug              string
-			line, start, end  int
-			compared, inLines bool
-		}
-		var ms []named
+		var ms []namedCouncil
 		sents := map[int][][2]int{} // sentences of lines, by line
 		for _, c := range f.Councils {
 			if order[c.Slug] == 0 {
@@ -414,7 +410,7 @@ func attachThemeCouncils(f *graph.Facts) {
 					if sents[s.Line] == nil {
 						sents[s.Line] = sentences(lines[s.Line-1])
 					}
-					ms = append(ms, named{slug: c.Slug, line: s.Line, start: s.Start, end: s.End, compared: compared(lines[s.Line-1], sents[s.Line], s.Start)})
+					ms = append(ms, namedCouncil{slug: c.Slug, line: s.Line, start: s.Start, end: s.End, compared: compared(lines[s.Line-1], sents[s.Line], s.Start)})
 				}
 			}
 		}
@@ -426,7 +422,8 @@ func attachThemeCouncils(f *graph.Facts) {
 			slices.SortFunc(out, func(x, y string) int { return order[x] - order[y] })
 			return out
 		}
-		byLine := map[int][]named{}
+		slices.SortFunc(ms, func(x, y namedCouncil) int { return cmp.Or(x.line-y.line, x.start-y.start) })
+		byLine := map[int][]namedCouncil{}
 		for _, m := range ms {
 			if !m.compared {
 				byLine[m.line] = append(byLine[m.line], m)
@@ -465,15 +462,11 @@ func attachThemeCouncils(f *graph.Facts) {
 			}
 			return false
 		}
-		// What each paragraph names, and whether it refers back.
-		type paraFacts struct {
-			named  []string
-			refers bool
-		}
 		paraOf := map[int]*paraFacts{}
 		for _, p := range paragraphs(lines, bodyLines) {
-			pf := &paraFacts{}
+			pf := &paraFacts{byLine: byLine}
 			set := map[string]bool{}
+			pf.lines = p.lines
 			for _, n := range p.lines {
 				for c := range namedIn(n, 0, -1) {
 					set[c] = true
@@ -494,11 +487,14 @@ func attachThemeCouncils(f *graph.Facts) {
 				m.Councils = sorted(set)
 				continue
 			}
+			p := paraOf[ev.Line]
 			if refers(ev.Quote) {
 				m.Councils = slices.Clone(subjects)
+				if last := p.lastBefore(ev.Line, ev.Start); last != "" {
+					m.Councils = []string{last}
+				}
 				continue
 			}
-			p := paraOf[ev.Line]
 			switch {
 			case p == nil:
 			case len(p.named) > 0:
@@ -508,6 +504,40 @@ func attachThemeCouncils(f *graph.Facts) {
 			}
 		}
 	}
+}
+
+// namedCouncil is a council an article names, where, and whether only in
+// comparison.
+type namedCouncil struct {
+	slug             string
+	line, start, end int
+	compared         bool
+}
+
+// paraFacts is what a paragraph of an article names, and whether it refers
+// back to the story's council.
+type paraFacts struct {
+	lines  []int
+	named  []string
+	refers bool
+	byLine map[int][]namedCouncil // the councils the article names, not in comparison, by line
+}
+
+// lastBefore returns the council the paragraph names last before rune start
+// of line n, or "": the council "the council" there refers back to.
+func (p *paraFacts) lastBefore(n, start int) string {
+	if p == nil {
+		return ""
+	}
+	last := ""
+	for _, l := range p.lines {
+		for _, m := range p.byLine[l] { // in the order of the line
+			if l < n || l == n && m.end <= start {
+				last = m.slug
+			}
+		}
+	}
+	return last
 }
 
 // compared reports whether the council named at rune start of line, whose
