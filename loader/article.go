@@ -292,7 +292,9 @@ var (
 	// reporterTitle is a byline's second line.
 	reporterTitle = regexp.MustCompile(`(?i)^(?:local democracy reporter|local democracy reporting service|(?:chief|senior|trainee|political|health|education|council|community|news|business|court|crime|local)?\s*(?:reporter|editor|correspondent|journalist))$`)
 	// commentsStart starts a story's comments, which run to its end.
-	commentsStart = regexp.MustCompile(`(?i)^(?:\d+\s+(?:thoughts|comments|responses|replies)\s+(?:on|to)\b.*|comments\s*\(\d+\)|\d+\s+comments?|leave a (?:reply|comment)|join the conversation|have your say\b.*|add your comment|post a comment|comments are closed\.?)$`)
+	commentsStart = regexp.MustCompile(`(?i)^(?:\d+\s+(?:thoughts|comments|responses|replies)\s+(?:on|to)\b.*|comments\s*\(\d+\)|\d+\s+comments?|leave a (?:reply|comment)|join the conversation|have your say(?: on this (?:story|article))?\.?(?:\s+comments?\b.*)?|add your comment|post a comment|comments are closed\.?)$`)
+	// adSlot is an advert's place: "Advertisement Hide Ad".
+	adSlot = regexp.MustCompile(`(?i)^(?:(?:advertisement|hide ad|ad|sponsored|-)\s*)+$`)
 	// shareBar is a row of networks to share a story on.
 	shareBar = regexp.MustCompile(`(?i)^(?:share(?: this(?: article| story)?)?\s*:?\s*)?(?:(?:facebook|twitter|x|whatsapp|email|linkedin|messenger|copy link|pinterest|reddit|print)\s*)+$`)
 	// crumbs splits a breadcrumb trail: "Home   Maidstone   News   Article".
@@ -309,6 +311,7 @@ func lineKinds(lines []string) []lineKind {
 	seen := map[string]bool{}
 	inLinks, inComments, afterCredit := false, false, false
 	caption := "" // the caption just before, lower-cased
+	first := true // the first line that is not blank: a story's comments never start it
 	for i, l := range lines {
 		c := strings.TrimSpace(fold(l))
 		if c == "" {
@@ -318,7 +321,7 @@ func lineKinds(lines []string) []lineKind {
 		k := lineKindOf(c)
 		words := len(strings.Fields(c))
 		switch {
-		case inComments || commentsStart.MatchString(c):
+		case inComments || commentsStart.MatchString(c) && !first:
 			inComments = true
 			k = furnitureLine
 		case navHeader.MatchString(c):
@@ -345,6 +348,7 @@ func lineKinds(lines []string) []lineKind {
 			caption = strings.ToLower(c)
 		}
 		kinds[i] = k
+		first = false
 	}
 	return kinds
 }
@@ -362,7 +366,7 @@ func lineKindOf(c string) lineKind {
 	credited := strings.Contains(lc, "credit") || strings.Contains(lc, "pic") || strings.Contains(lc, "photo") || strings.Contains(lc, "image")
 	short := words <= 16
 	switch {
-	case short && (furnitureWhole.MatchString(c) || storyLink.MatchString(c) || creditLine.MatchString(c) || shareBar.MatchString(c)),
+	case short && (furnitureWhole.MatchString(c) || storyLink.MatchString(c) || creditLine.MatchString(c) || shareBar.MatchString(c) || adSlot.MatchString(c)),
 		notice && signUp.MatchString(c), reporterTitle.MatchString(c) && words <= 6:
 		return furnitureLine
 	case short && (byline.MatchString(c) || dateline.MatchString(c)) && !endsSentence(c):
@@ -370,7 +374,7 @@ func lineKindOf(c string) lineKind {
 	case credited && captionCredit.MatchString(c):
 		return captionLine
 	}
-	if parts := crumbs.Split(c, -1); len(parts) >= 3 && !endsSentence(c) {
+	if parts := crumbs.Split(c, -1); len(parts) >= 3 && !endsSentence(c) && !strings.ContainsAny(c, "0123456789") {
 		short := true
 		for _, p := range parts {
 			short = short && len(strings.Fields(p)) <= 3

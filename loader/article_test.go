@@ -498,3 +498,25 @@ func TestNewsFixturesDamaged(t *testing.T) {
 		}
 	}
 }
+
+// TestArticleFurnitureKept checks lines that look a little like a site's
+// furniture but are the story's own.
+func TestArticleFurnitureKept(t *testing.T) {
+	cases := []struct{ name, doc string }{
+		{"a headline that says 'have your say'", "Have your say on the council's £500 charge\n\nThe council paid £100.\n"},
+		{"'have your say' in the story", "Headline\n\nThe council paid £100.\n\nHave your say on the budget by 5 May, the council said.\n\nIt also paid £500.\n"},
+		{"a table of figures", "Headline\n\nThe council paid £100.\n\nLeeds   61   £500\nYork   15   £700\n"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			f := parseArticle(t, c.doc)
+			if len(f.Claims) < 2 {
+				t.Errorf("claims = %+v, want the story's all", f.Claims)
+			}
+		})
+	}
+	f := parseArticle(t, "Headline\n\nThe council paid £100.\n\nAdvertisement Hide Ad\n")
+	if n := len(f.Articles[0].Body); n != 2 {
+		t.Errorf("an advert's slot is in the body: %+v", f.Articles[0].Body)
+	}
+}
