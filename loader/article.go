@@ -355,8 +355,9 @@ func lineKinds(lines []string) []lineKind {
 
 // signUpWords are words one of which every notice signUp finds has: a
 // line without any is no notice, and the regular expression need not run.
-var signUpWords = []string{"newsletter", "cookie", "reserved", "©", "(c)", " ad", "journalism", "subscri", "sign", "inbox",
-	"freeview", "watch", "visit", "story", "newsdesk", "thank", "newspapers", "download", "follow"}
+var signUpWords = []string{"newsletter", "cookie", "rights reserved", "©", "(c)", "ad-lite", "fewer ads", "ad-free", "journalism",
+	"subscri", "sign up", "sign-up", "signup", "inbox", "freeview", "watch more", "visit shots", "a story", "newsdesk",
+	"thank you for", "newspapers", "download", "follow us"}
 
 // lineKindOf sorts a line by its own form.
 func lineKindOf(c string) lineKind {
@@ -367,7 +368,7 @@ func lineKindOf(c string) lineKind {
 	short := words <= 16
 	switch {
 	case short && (furnitureWhole.MatchString(c) || storyLink.MatchString(c) || creditLine.MatchString(c) || shareBar.MatchString(c) || adSlot.MatchString(c)),
-		notice && signUp.MatchString(c), reporterTitle.MatchString(c) && words <= 6:
+		notice && signUp.MatchString(c), words <= 6 && reporterTitle.MatchString(c):
 		return furnitureLine
 	case short && (byline.MatchString(c) || dateline.MatchString(c)) && !endsSentence(c):
 		return furnitureLine

@@ -49,12 +49,13 @@ func claimsIn(t *text, n int, doc string, next int) []graph.Claim {
 		sent := orig[sr[0]:sr[1]]
 		for _, h := range claimHits(sent) {
 			start, qual := h.start, ""
-			if q := qualifierBefore.FindStringSubmatchIndex(sent[:h.start]); q != nil {
+			w := window(sent, h.start)
+			if q := qualifierBefore.FindStringSubmatchIndex(sent[w:h.start]); q != nil {
 				g := 2
 				if q[g] < 0 {
 					g = 4
 				}
-				start, qual = q[g], strings.ToLower(sent[q[g]:q[g+1]])
+				start, qual = w+q[g], strings.ToLower(sent[w+q[g]:w+q[g+1]])
 			}
 			ev := t.span(n, sr[0]+start, sr[0]+h.end)
 			out = append(out, graph.Claim{
@@ -76,16 +77,36 @@ type claimHit struct {
 	unit       graph.ClaimUnit
 }
 
+// window returns where the few words before byte at of s start: what
+// qualifies a number, or begins a range, stands there.
+func window(s string, at int) int {
+	w := max(0, at-40)
+	if w > 0 {
+		if i := strings.IndexByte(s[w:at], ' '); i >= 0 {
+			w += i + 1
+		}
+	}
+	return w
+}
+
 // claimHits finds the claims of a sentence, ranges joined, in order.
 func claimHits(sent string) []claimHit {
 	var hits []claimHit
+	percents := strings.Contains(sent, "%") || strings.Contains(sent, "cent") || strings.Contains(sent, "CENT")
 	for _, m := range percentUnit.FindAllStringIndex(sent, -1) {
+		if !percents {
+			break
+		}
 		start, v, ok := numberBefore(sent[:m[0]])
 		if ok {
 			hits = append(hits, claimHit{start: start, end: m[1], value: v, unit: graph.Percent})
 		}
 	}
-	for _, m := range money.FindAllStringSubmatchIndex(sent, -1) {
+	var monies [][]int
+	if strings.Contains(sent, "£") {
+		monies = money.FindAllStringSubmatchIndex(sent, -1)
+	}
+	for _, m := range monies {
 		if garbled.MatchString(sent[m[1]:]) {
 			continue // "£8,OOO": not a number that can be read whole
 		}
@@ -105,9 +126,13 @@ func claimHits(sent string) []claimHit {
 	var out []claimHit
 	for i := 0; i < len(hits); i++ {
 		h := hits[i]
-		between := betweenBefore.FindStringIndex(sent[:h.start])
+		w := window(sent, h.start)
+		between := betweenBefore.FindStringIndex(sent[w:h.start])
+		if between != nil {
+			between[0], between[1] = between[0]+w, between[1]+w
+		}
 		if i+1 < len(hits) && hits[i+1].unit == h.unit && hits[i+1].value > h.value {
-			if m := rangeTo.FindStringSubmatch(sent[h.end:hits[i+1].start]); m != nil && joinsRange(m[1], m[2], between != nil, sent[:h.start]) {
+			if m := rangeTo.FindStringSubmatch(sent[h.end:hits[i+1].start]); m != nil && joinsRange(m[1], m[2], between != nil, sent[w:h.start]) {
 				upper := hits[i+1].value
 				if between != nil {
 					h.start = between[0]
@@ -120,7 +145,13 @@ func claimHits(sent string) []claimHit {
 		}
 		if h.unit == graph.Percent {
 			// The lower end written bare: "between 20 and 30 per cent".
-			if m := lowerBefore.FindStringSubmatchIndex(sent[:h.start]); m != nil && !numberGlued(sent[:m[4]]) {
+			m := lowerBefore.FindStringSubmatchIndex(sent[w:h.start])
+			for k := range m {
+				if m[k] >= 0 {
+					m[k] += w
+				}
+			}
+			if m != nil && !numberGlued(sent[:m[4]]) {
 				lower, err := strconv.ParseFloat(sent[m[4]:m[5]], 64)
 				word := ""
 				if m[8] >= 0 {
@@ -130,7 +161,7 @@ func claimHits(sent string) []claimHit {
 				if m[6] >= 0 {
 					dash = sent[m[6]:m[7]]
 				}
-				if err == nil && lower < h.value && joinsRange(dash, word, m[2] >= 0, sent[:m[4]]) {
+				if err == nil && lower < h.value && joinsRange(dash, word, m[2] >= 0, sent[w:m[4]]) {
 					upper := h.value
 					h.value, h.upper, h.start = lower, &upper, m[4]
 					if m[2] >= 0 {

@@ -112,8 +112,10 @@ type Gazetteer struct {
 	// acronyms are surfaces written in capitals in the reference ("RBWM",
 	// "B&NES"): they match text only in capitals.
 	acronyms map[string]bool
-	// longest is the most words a surface has.
+	// longest is the most words a surface has, and firsts the first words
+	// of surfaces.
 	longest int
+	firsts  map[string]bool
 }
 
 // place is one council the gazetteer knows.
@@ -138,7 +140,7 @@ const (
 // NewGazetteer returns a gazetteer that knows the reference councils.
 func NewGazetteer(ref []ReferenceCouncil) *Gazetteer {
 	g := &Gazetteer{bySlug: map[string]*place{}, bySurface: map[string]*place{}, rank: map[string]int{},
-		ambiguous: map[string]int{}, acronyms: map[string]bool{}}
+		ambiguous: map[string]int{}, acronyms: map[string]bool{}, firsts: map[string]bool{}}
 	for _, r := range ref {
 		c := graph.Council{Name: graph.CleanName(r.Name), Slug: graph.Slug(r.Name), Code: r.Code, Abolished: r.Abolished}
 		if t, ok := graph.ParseAuthorityType(r.Type); ok {
@@ -165,7 +167,7 @@ func NewGazetteer(ref []ReferenceCouncil) *Gazetteer {
 // Clone returns a copy that can learn councils without changing g.
 func (g *Gazetteer) Clone() *Gazetteer {
 	return &Gazetteer{entries: slices.Clone(g.entries), bySlug: clone(g.bySlug), bySurface: clone(g.bySurface),
-		rank: clone(g.rank), ambiguous: clone(g.ambiguous), acronyms: g.acronyms, longest: g.longest}
+		rank: clone(g.rank), ambiguous: clone(g.ambiguous), acronyms: g.acronyms, longest: g.longest, firsts: clone(g.firsts)}
 }
 
 func clone[V any](m map[string]V) map[string]V {
@@ -254,6 +256,8 @@ func (g *Gazetteer) addSurface(s string, p *place, rank int) {
 		return
 	}
 	g.longest = max(g.longest, strings.Count(key, " ")+1)
+	first, _, _ := strings.Cut(key, " ")
+	g.firsts[first] = true
 	set := func() { g.bySurface[key], g.rank[key] = p, rank }
 	if q, ok := g.bySurface[key]; ok {
 		r := g.rank[key]

@@ -143,10 +143,9 @@ func origAt(orig, folded string, b int) int {
 func (g *Gazetteer) mentions(t *text, lines []int) []mention {
 	var found []mention
 	type generic struct {
-		word  string // "county", …, or "royal"
-		p     *para
-		a, b  int
-		order int
+		word string // "county", …, or "royal"
+		p    *para
+		a, b int
 	}
 	var generics []generic
 	ps := paragraphs(t.lines, lines)
@@ -175,6 +174,9 @@ func (g *Gazetteer) mentions(t *text, lines []int) []mention {
 		raw := func(i int) string { return p.text[toks[i].a:toks[i].b] }
 		// Known names, longest first.
 		for i := 0; i < len(toks); i++ {
+			if !g.firsts[toks[i].norm] && !(strings.HasSuffix(raw(i), "'s") && g.firsts[strings.TrimSuffix(toks[i].norm, "s")]) {
+				continue // no name starts with this word ("RBWM's": with "RBWM")
+			}
 			for n := min(g.longest, reach[i]); n >= 1; n-- {
 				pl, end, ok := g.known(p.text, toks[i:i+n])
 				if !ok {
@@ -235,7 +237,7 @@ func (g *Gazetteer) mentions(t *text, lines []int) []mention {
 		}
 		for _, m := range genericCouncil.FindAllStringSubmatchIndex(p.text, -1) {
 			if i, j := tokenRange(toks, m[0], m[1]); !slices.Contains(taken[i:j], true) {
-				generics = append(generics, generic{strings.ToLower(p.text[m[2]:m[3]]), p, m[0], m[1], pi})
+				generics = append(generics, generic{strings.ToLower(p.text[m[2]:m[3]]), p, m[0], m[1]})
 			}
 		}
 		for _, m := range royalBorough.FindAllStringIndex(p.text, -1) {
@@ -244,7 +246,7 @@ func (g *Gazetteer) mentions(t *text, lines []int) []mention {
 				if strings.HasSuffix(strings.ToLower(p.text[:a]), "the ") {
 					a -= len("the ")
 				}
-				generics = append(generics, generic{"royal", p, a, m[1], pi})
+				generics = append(generics, generic{"royal", p, a, m[1]})
 			}
 		}
 	}

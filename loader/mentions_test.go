@@ -54,6 +54,7 @@ func TestMentions(t *testing.T) {
 		{"a London borough as '<place> Council'", "Croydon Council paid £500.", []string{"london-borough-of-croydon"}},
 		{"the official name", "The London Borough of Croydon paid.", []string{"london-borough-of-croydon"}},
 		{"an acronym from names", "Complaints were upheld against RBWM.", []string{"royal-borough-of-windsor-and-maidenhead"}},
+		{"an acronym's possessive", "RBWM's figures were out.", []string{"royal-borough-of-windsor-and-maidenhead"}},
 		{"an acronym in lower case is no name", "The rbwm figures were out.", nil},
 		{"an alias with lower-case council", "Kingston council slept on a resident's concerns.", []string{"royal-borough-of-kingston-upon-thames"}},
 		{"an alias with 'and' and lower-case council", "Most complaints against the Windsor and Maidenhead council were upheld.", []string{"royal-borough-of-windsor-and-maidenhead"}},

@@ -327,9 +327,12 @@ func (tg *Tagger) articleMatches(body []graph.Span) []graph.ThemeMatch {
 			send = send || h.m.Theme == themeSEND
 			kept = append(kept, h)
 		}
-		if tg.themes[themeCharging] && !slices.ContainsFunc(kept, func(h themeHit) bool { return h.m.Theme == themeCharging }) {
+		if tg.themes[themeCharging] && strings.Contains(strings.ToLower(s.Quote), "vercharg") && !slices.ContainsFunc(kept, func(h themeHit) bool { return h.m.Theme == themeCharging }) {
 			for _, sr := range sentences(s.Quote) {
 				sent := s.Quote[sr[0]:sr[1]]
+				if !strings.Contains(sent, "vercharg") && !strings.Contains(sent, "VERCHARG") {
+					continue
+				}
 				if m := overcharged.FindStringIndex(sent); m != nil && forCare.MatchString(sent) {
 					kept = append(kept, themeHit{graph.ThemeMatch{Theme: themeCharging, Term: sent[m[0]:m[1]], Evidence: subSpan(s, sr[0], sr[1])},
 						tg.order[themeCharging], sr[0] + m[0], sr[0] + m[1], sr})
@@ -392,7 +395,7 @@ func attachThemeCouncils(f *graph.Facts) {
 	for ai := range f.Articles {
 		a := &f.Articles[ai]
 		lines := f.Document.Text
-		if f.Document.Name != a.Doc || len(a.CouncilSlugs) == 0 || len(lines) == 0 {
+		if f.Document.Name != a.Doc || len(a.CouncilSlugs) == 0 || len(lines) == 0 || len(a.Matches) == 0 {
 			continue
 		}
 		order := map[string]int{}
@@ -471,8 +474,10 @@ func attachThemeCouncils(f *graph.Facts) {
 				for c := range namedIn(n, 0, -1) {
 					set[c] = true
 				}
-				pf.refers = pf.refers || refers(lines[n-1])
 				paraOf[n] = pf
+			}
+			pf.refers = func() bool {
+				return slices.ContainsFunc(p.lines, func(n int) bool { return refers(lines[n-1]) })
 			}
 			pf.named = sorted(set)
 		}
@@ -496,10 +501,9 @@ func attachThemeCouncils(f *graph.Facts) {
 				continue
 			}
 			switch {
-			case p == nil:
-			case len(p.named) > 0:
+			case p != nil && len(p.named) > 0:
 				m.Councils = slices.Clone(p.named)
-			case p.refers || others:
+			case others || p != nil && p.refers():
 				m.Councils = slices.Clone(subjects)
 			}
 		}
@@ -519,7 +523,7 @@ type namedCouncil struct {
 type paraFacts struct {
 	lines  []int
 	named  []string
-	refers bool
+	refers func() bool
 	byLine map[int][]namedCouncil // the councils the article names, not in comparison, by line
 }
 
