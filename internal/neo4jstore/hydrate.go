@@ -98,6 +98,9 @@ func (r *record) str(key string) string {
 	}
 }
 
+// optStr reads a string property that may be absent.
+func (r *record) optStr(key string) string { return r.str(key) }
+
 func (r *record) integer(key string) int {
 	switch v := r.raw(key).(type) {
 	case nil:
@@ -167,6 +170,7 @@ func (r *record) strings(key string) []string {
 // link is one FROM or HAS_THEME relationship.
 type link struct {
 	node, doc, role, theme, basis, term string
+	councils                            []string // of an article's theme match
 	seq, ordinal                        int
 	span                                graph.Span
 }
@@ -201,6 +205,18 @@ func (s *Store) read(ctx context.Context) ([]graph.Facts, []graph.Theme, error) 
 		r := &record{rec: rec}
 		d := graph.Document{Name: r.str("name"), Kind: graph.DocKind(r.str("kind")), Title: r.str("title"), Lines: r.integer("lines"),
 			SHA256: r.str("sha256"), Text: r.strings("text")}
+		if v, ok := rec.Get("warnings"); ok && v != nil {
+			lines, msgs := r.list("warningLines"), r.strings("warnings")
+			for i, m := range msgs {
+				line := 0
+				if i < len(lines) {
+					if n, ok := lines[i].(int64); ok {
+						line = int(n)
+					}
+				}
+				d.Warnings = append(d.Warnings, graph.Problem{Doc: d.Name, Line: line, Severity: graph.SeverityWarning, Message: m})
+			}
+		}
 		docs[d.Name] = &graph.Facts{Document: d}
 		names[r.hid()] = d.Name
 		order = append(order, d.Name)
@@ -295,6 +311,9 @@ func readLink(rec *neo4j.Record, names map[int64]string, docs map[string]*graph.
 	l.span = graph.Span{Doc: l.doc, Line: line, Start: start, End: end, Quote: q}
 	if _, ok := rec.Get("theme"); ok {
 		l.theme, l.basis = r.str("theme"), r.str("basis")
+		if v, ok := rec.Get("councils"); ok && v != nil {
+			l.councils = r.strings("councils")
+		}
 		if l.term, err = quote(r.integer("termStart"), r.integer("termEnd")); err != nil {
 			return l, err
 		}
@@ -323,7 +342,7 @@ func first(links []link, role string) graph.Span {
 func themeMatches(links []link) []graph.ThemeMatch {
 	var out []graph.ThemeMatch
 	for _, l := range links {
-		out = append(out, graph.ThemeMatch{Theme: l.theme, Term: l.term, Evidence: l.span})
+		out = append(out, graph.ThemeMatch{Theme: l.theme, Term: l.term, Evidence: l.span, Councils: l.councils})
 	}
 	return out
 }
@@ -357,18 +376,19 @@ func assemble(f *graph.Facts, nodes map[string]*record, from, matches map[string
 		switch kind {
 		case graph.KindCouncil:
 			f.Councils = append(f.Councils, graph.Council{Slug: n.str("slug"), Name: n.str("name"),
-				Type: graph.AuthorityType(n.str("type")), TypeBasis: n.str("typeBasis"), Evidence: spans(e.links, roleName)})
+				Type: graph.AuthorityType(n.str("type")), TypeBasis: n.str("typeBasis"), Code: n.optStr("code"),
+				Abolished: n.optStr("abolished"), SuccessorSlug: n.optStr("successor"), Evidence: spans(e.links, roleName)})
 		case graph.KindStatistics:
-			f.Statistics = append(f.Statistics, graph.Statistics{
-				CouncilSlug: n.str("council"), Year: graph.Year{First: n.integer("year")},
-				Investigations: n.optInt("investigations"), UpheldDecisions: n.optInt("upheldDecisions"),
-				UpheldPercent: n.optFloat("upheldPercent"), UpheldPer100k: n.optFloat("upheldPer100k"),
-				ComplianceOutcomes: n.optInt("complianceOutcomes"), CompliancePercent: n.optFloat("compliancePercent"),
-				SatisfactoryRemedyDecisions: n.optInt("satisfactoryRemedyDecisions"), SatisfactoryRemedyPercent: n.optFloat("satisfactoryRemedyPercent"),
-				SimilarAuthorities: graph.SimilarAuthorities{UpheldPercent: n.optFloat("similarUpheldPercent"), UpheldPer100k: n.optFloat("similarUpheldPer100k"),
-					CompliancePercent: n.optFloat("similarCompliancePercent"), SatisfactoryRemedyPercent: n.optFloat("similarSatisfactoryRemedyPercent")},
-				YearSpan: first(e.links, rolePeriod), Doc: doc, Evidence: spans(e.links, roleLine),
-			})
+			st := graph.Statistics{CouncilSlug: n.str("council"), Year: graph.Year{First: n.integer("year")},
+				YearSpan: first(e.links, rolePeriod), Doc: doc, Evidence: spans(e.links, roleLine)}
+			for _, m := range graph.StatisticsMeasures {
+				if m.Count != nil {
+					*m.Count(&st) = n.optInt(m.Name)
+				} else {
+					*m.Rate(&st) = n.optFloat(m.Name)
+				}
+			}
+			f.Statistics = append(f.Statistics, st)
 		case graph.KindCase:
 			f.Cases = append(f.Cases, graph.Case{Reference: n.str("reference"), CouncilSlug: n.str("council"),
 				CategoryName: n.str("category"), SubcategoryName: n.str("subcategory"), Year: graph.Year{First: n.integer("year")},
@@ -395,7 +415,7 @@ func assemble(f *graph.Facts, nodes map[string]*record, from, matches map[string
 				Matches: themeMatches(matches[e.id])})
 		case graph.KindClaim:
 			f.Claims = append(f.Claims, graph.Claim{ArticleDoc: n.str("article"), Ordinal: n.integer("ordinal"), Value: n.float("value"),
-				Unit: graph.ClaimUnit(n.str("unit")), Text: n.str("text"), Qualifier: n.str("qualifier"), Sentence: n.str("sentence"),
+				Unit: graph.ClaimUnit(n.str("unit")), Text: n.str("text"), Qualifier: n.str("qualifier"), Sentence: n.str("sentence"), Upper: n.optFloat("upper"),
 				Evidence: spans(e.links, roleLine)})
 		}
 		if n.err != nil {

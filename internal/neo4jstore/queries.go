@@ -1,5 +1,11 @@
 package neo4jstore
 
+import (
+	"strings"
+
+	"github.com/ombudsgraph/ombudsgraph/graph"
+)
+
 // Every statement the store sends is a constant below, with its values passed
 // as $parameters, never spliced into the text. They keep to plain Cypher that
 // Neo4j 5 Community runs: MERGE, MATCH, UNWIND, SET, CREATE, DELETE, DETACH
@@ -78,7 +84,7 @@ const (
 	// sentence on line `line` from start to end, and in it the term from
 	// termStart to termEnd.
 	writeHasTheme = `UNWIND $rows AS row MATCH (n:Entity {hid: row.node}) MATCH (t:Theme {hid: row.theme}) ` +
-		`CREATE (n)-[:HAS_THEME {hid: row.hid, doc: $doc, basis: row.basis, seq: row.seq, line: row.line, start: row.start, end: row.end, termStart: row.termStart, termEnd: row.termEnd}]->(t)`
+		`CREATE (n)-[:HAS_THEME {hid: row.hid, doc: $doc, basis: row.basis, seq: row.seq, line: row.line, start: row.start, end: row.end, termStart: row.termStart, termEnd: row.termEnd, councils: row.councils}]->(t)`
 	// supportedBy lists the entities a document supports.
 	supportedBy = `MATCH (d:Document {hid: $doc})<-[f:FROM]-(n:Entity) RETURN n.hid AS hid`
 	// clearHasTheme removes the theme links a document gave.
@@ -109,21 +115,33 @@ const (
 const (
 	readThemes        = `MATCH (t:Theme) WHERE t.hid > $after RETURN t.hid AS hid, t.slug AS slug, t.name AS name, t.description AS description, t.subcategories AS subcategories, t.terms AS terms, t.acronyms AS acronyms, t.position AS position ORDER BY t.hid LIMIT $limit`
 	readDocumentNames = `MATCH (d:Document) WHERE d.hid > $after RETURN d.hid AS hid, d.name AS name ORDER BY d.hid LIMIT $limit`
-	readDocuments     = `MATCH (d:Document) WHERE d.hid > $after RETURN d.hid AS hid, d.name AS name, d.kind AS kind, d.title AS title, d.lines AS lines, d.sha256 AS sha256, d.text AS text ORDER BY d.hid LIMIT $limit`
+	readDocuments     = `MATCH (d:Document) WHERE d.hid > $after RETURN d.hid AS hid, d.name AS name, d.kind AS kind, d.title AS title, d.lines AS lines, d.sha256 AS sha256, d.text AS text, d.warningLines AS warningLines, d.warnings AS warnings ORDER BY d.hid LIMIT $limit`
 	readFrom          = `MATCH (n:Entity)-[r:FROM]->(d:Document) WHERE r.hid > $after RETURN r.hid AS hid, n.id AS node, d.hid AS doc, r.role AS role, r.seq AS seq, r.ordinal AS ordinal, r.line AS line, r.start AS start, r.end AS end ORDER BY r.hid LIMIT $limit`
-	readHasTheme      = `MATCH (n:Entity)-[r:HAS_THEME]->(t:Theme) WHERE r.hid > $after RETURN r.hid AS hid, n.id AS node, t.slug AS theme, r.doc AS doc, r.basis AS basis, r.seq AS seq, r.line AS line, r.start AS start, r.end AS end, r.termStart AS termStart, r.termEnd AS termEnd ORDER BY r.hid LIMIT $limit`
+	readHasTheme      = `MATCH (n:Entity)-[r:HAS_THEME]->(t:Theme) WHERE r.hid > $after RETURN r.hid AS hid, n.id AS node, t.slug AS theme, r.doc AS doc, r.basis AS basis, r.seq AS seq, r.line AS line, r.start AS start, r.end AS end, r.termStart AS termStart, r.termEnd AS termEnd, r.councils AS councils ORDER BY r.hid LIMIT $limit`
 )
 
 // nodeReads read one label's nodes a page at a time.
 var nodeReads = map[string]string{
-	"Council":     `MATCH (n:Council) WHERE n.hid > $after RETURN n.hid AS hid, n.id AS id, n.slug AS slug, n.name AS name, n.type AS type, n.typeBasis AS typeBasis ORDER BY n.hid LIMIT $limit`,
-	"Statistics":  `MATCH (n:Statistics) WHERE n.hid > $after RETURN n.hid AS hid, n.id AS id, n.council AS council, n.year AS year, n.investigations AS investigations, n.upheldDecisions AS upheldDecisions, n.upheldPercent AS upheldPercent, n.upheldPer100k AS upheldPer100k, n.complianceOutcomes AS complianceOutcomes, n.compliancePercent AS compliancePercent, n.satisfactoryRemedyDecisions AS satisfactoryRemedyDecisions, n.satisfactoryRemedyPercent AS satisfactoryRemedyPercent, n.similarUpheldPercent AS similarUpheldPercent, n.similarUpheldPer100k AS similarUpheldPer100k, n.similarCompliancePercent AS similarCompliancePercent, n.similarSatisfactoryRemedyPercent AS similarSatisfactoryRemedyPercent ORDER BY n.hid LIMIT $limit`,
+	"Council":     `MATCH (n:Council) WHERE n.hid > $after RETURN n.hid AS hid, n.id AS id, n.slug AS slug, n.name AS name, n.type AS type, n.typeBasis AS typeBasis, n.code AS code, n.abolished AS abolished, n.successor AS successor ORDER BY n.hid LIMIT $limit`,
+	"Statistics":  statisticsRead(),
 	"Case":        `MATCH (n:Case) WHERE n.hid > $after RETURN n.hid AS hid, n.id AS id, n.reference AS reference, n.council AS council, n.category AS category, n.subcategory AS subcategory, n.year AS year ORDER BY n.hid LIMIT $limit`,
 	"Improvement": `MATCH (n:Improvement) WHERE n.hid > $after RETURN n.hid AS hid, n.id AS id, n.caseReference AS caseReference, n.text AS text ORDER BY n.hid LIMIT $limit`,
 	"Report":      `MATCH (n:Report) WHERE n.hid > $after RETURN n.hid AS hid, n.id AS id, n.council AS council, n.title AS title, n.summary AS summary, n.publicInterest AS publicInterest ORDER BY n.hid LIMIT $limit`,
 	"Letter":      `MATCH (n:Letter) WHERE n.hid > $after RETURN n.hid AS hid, n.id AS id, n.council AS council, n.date AS date, n.year AS year, n.recipient AS recipient, n.title AS title ORDER BY n.hid LIMIT $limit`,
 	"Article":     `MATCH (n:Article) WHERE n.hid > $after RETURN n.hid AS hid, n.id AS id, n.doc AS doc, n.headline AS headline, n.councils AS councils, n.years AS years ORDER BY n.hid LIMIT $limit`,
-	"Claim":       `MATCH (n:Claim) WHERE n.hid > $after RETURN n.hid AS hid, n.id AS id, n.article AS article, n.ordinal AS ordinal, n.value AS value, n.unit AS unit, n.text AS text, n.qualifier AS qualifier, n.sentence AS sentence ORDER BY n.hid LIMIT $limit`,
+	"Claim":       `MATCH (n:Claim) WHERE n.hid > $after RETURN n.hid AS hid, n.id AS id, n.article AS article, n.ordinal AS ordinal, n.value AS value, n.unit AS unit, n.text AS text, n.qualifier AS qualifier, n.sentence AS sentence, n.upper AS upper ORDER BY n.hid LIMIT $limit`,
+}
+
+// statisticsRead reads Statistics nodes with every measure of
+// graph.StatisticsMeasures, the one list of them.
+func statisticsRead() string {
+	var b strings.Builder
+	b.WriteString("MATCH (n:Statistics) WHERE n.hid > $after RETURN n.hid AS hid, n.id AS id, n.council AS council, n.year AS year")
+	for _, m := range graph.StatisticsMeasures {
+		b.WriteString(", n." + m.Name + " AS " + m.Name)
+	}
+	b.WriteString(" ORDER BY n.hid LIMIT $limit")
+	return b.String()
 }
 
 // Ping checks that a database answers.

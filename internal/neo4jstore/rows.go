@@ -103,7 +103,9 @@ func (r *rows) span(id, role string, ordinal int, s graph.Span) {
 
 // theme records that entity id carries a theme. The term is found in the
 // evidence's quote and written as its offsets in the line.
-func (r *rows) theme(id string, t graph.ThemeTag) {
+//
+// For an article, councils are the councils the matched sentence is about.
+func (r *rows) theme(id string, t graph.ThemeTag, councils ...string) {
 	r.seq++
 	s := t.Evidence
 	termStart, termEnd := s.Start, s.End
@@ -114,7 +116,7 @@ func (r *rows) theme(id string, t graph.ThemeTag) {
 	r.hasTheme = append(r.hasTheme, map[string]any{
 		"hid": hid(r.doc + "|" + id + "|HAS_THEME|" + itoa(r.seq)), "node": hid(id), "theme": hid("Theme:" + t.Theme),
 		"basis": string(t.Basis), "seq": r.seq, "line": s.Line, "start": s.Start, "end": s.End,
-		"termStart": termStart, "termEnd": termEnd,
+		"termStart": termStart, "termEnd": termEnd, "councils": councilList(councils),
 	})
 }
 
@@ -132,6 +134,22 @@ func optInt(p *int) any {
 	return *p
 }
 
+// councilList is a theme link's councils as Neo4j stores a list: no
+// property at all when there are none.
+func councilList(cs []string) any {
+	if len(cs) == 0 {
+		return nil
+	}
+	return strs(cs)
+}
+
+func optString(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
 func optFloat(p *float64) any {
 	if p == nil {
 		return nil
@@ -147,7 +165,8 @@ func rowsOf(f graph.Facts, tags func(id string) []graph.ThemeTag) *rows {
 	councilID := func(slug string) string { return graph.NodeID(graph.KindCouncil, slug) }
 	for _, c := range f.Councils {
 		id := councilID(c.Slug)
-		r.node("Council", id, map[string]any{"slug": c.Slug, "name": c.Name, "type": string(c.Type), "typeBasis": c.TypeBasis})
+		r.node("Council", id, map[string]any{"slug": c.Slug, "name": c.Name, "type": string(c.Type), "typeBasis": c.TypeBasis,
+			"code": optString(c.Code), "abolished": optString(c.Abolished), "successor": optString(c.SuccessorSlug)})
 		if c.Type != "" {
 			r.rel("OF_TYPE", id, "AuthorityType:"+string(c.Type))
 		}
@@ -157,16 +176,11 @@ func rowsOf(f graph.Facts, tags func(id string) []graph.ThemeTag) *rows {
 	}
 	for _, s := range f.Statistics {
 		id := s.ID()
-		sa := s.SimilarAuthorities
-		r.node("Statistics", id, map[string]any{
-			"council": s.CouncilSlug, "year": s.Year.First, "investigations": optInt(s.Investigations),
-			"upheldDecisions": optInt(s.UpheldDecisions), "upheldPercent": optFloat(s.UpheldPercent),
-			"upheldPer100k": optFloat(s.UpheldPer100k), "complianceOutcomes": optInt(s.ComplianceOutcomes),
-			"compliancePercent": optFloat(s.CompliancePercent), "satisfactoryRemedyDecisions": optInt(s.SatisfactoryRemedyDecisions),
-			"satisfactoryRemedyPercent": optFloat(s.SatisfactoryRemedyPercent), "similarUpheldPercent": optFloat(sa.UpheldPercent),
-			"similarUpheldPer100k": optFloat(sa.UpheldPer100k), "similarCompliancePercent": optFloat(sa.CompliancePercent),
-			"similarSatisfactoryRemedyPercent": optFloat(sa.SatisfactoryRemedyPercent),
-		})
+		props := map[string]any{"council": s.CouncilSlug, "year": s.Year.First}
+		for _, m := range graph.StatisticsMeasures {
+			props[m.Name] = m.Value(&s)
+		}
+		r.node("Statistics", id, props)
 		r.year(s.Year, s.YearSpan)
 		r.rel("OF", id, councilID(s.CouncilSlug))
 		r.rel("FOR", id, s.Year.ID())
@@ -182,18 +196,22 @@ func rowsOf(f graph.Facts, tags func(id string) []graph.ThemeTag) *rows {
 		cat := graph.Category{Name: c.CategoryName}
 		sub := graph.Subcategory{CategoryName: c.CategoryName, Name: c.SubcategoryName}
 		r.node("Category", cat.ID(), map[string]any{"name": cat.Name})
-		r.node("Subcategory", sub.ID(), map[string]any{"name": sub.Name, "category": sub.CategoryName})
 		r.span(cat.ID(), roleName, 0, c.CategorySpan)
-		r.span(sub.ID(), roleName, 0, c.SubcategorySpan)
+		if c.SubcategoryName != "" { // the service improvements page names none
+			r.node("Subcategory", sub.ID(), map[string]any{"name": sub.Name, "category": sub.CategoryName})
+			r.span(sub.ID(), roleName, 0, c.SubcategorySpan)
+		}
 		for _, s := range c.Evidence {
 			r.span(id, roleReference, 0, s)
 			r.year(c.Year, s)
 		}
 		r.span(id, roleCategory, 0, c.CategorySpan)
-		r.span(id, roleSubcategory, 0, c.SubcategorySpan)
 		r.rel("AGAINST", id, councilID(c.CouncilSlug))
-		r.rel("IN_SUBCATEGORY", id, sub.ID())
-		r.rel("PART_OF", sub.ID(), cat.ID())
+		if c.SubcategoryName != "" {
+			r.span(id, roleSubcategory, 0, c.SubcategorySpan)
+			r.rel("IN_SUBCATEGORY", id, sub.ID())
+			r.rel("PART_OF", sub.ID(), cat.ID())
+		}
 		r.rel("RECEIVED_IN", id, c.Year.ID())
 		for _, t := range tags(id) {
 			if t.Basis != graph.BasisText {
@@ -270,13 +288,13 @@ func rowsOf(f graph.Facts, tags func(id string) []graph.ThemeTag) *rows {
 			r.span(id, roleYear, 0, s)
 		}
 		for _, m := range a.Matches {
-			r.theme(id, graph.ThemeTag{Theme: m.Theme, Term: m.Term, Basis: graph.BasisText, Evidence: m.Evidence})
+			r.theme(id, graph.ThemeTag{Theme: m.Theme, Term: m.Term, Basis: graph.BasisText, Evidence: m.Evidence}, m.Councils...)
 		}
 	}
 	for _, c := range f.Claims {
 		id := c.ID()
 		r.node("Claim", id, map[string]any{"article": c.ArticleDoc, "ordinal": c.Ordinal, "value": c.Value, "unit": string(c.Unit),
-			"text": c.Text, "qualifier": c.Qualifier, "sentence": c.Sentence})
+			"text": c.Text, "qualifier": c.Qualifier, "sentence": c.Sentence, "upper": optFloat(c.Upper)})
 		r.rel("MADE_IN", id, graph.NodeID(graph.KindArticle, c.ArticleDoc))
 		for _, s := range c.Evidence {
 			r.span(id, roleLine, 0, s)

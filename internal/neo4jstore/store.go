@@ -167,6 +167,14 @@ func (s *Store) putDocument(ctx context.Context, d graph.Document, r *rows) erro
 		}
 		props := map[string]any{"hid": r.docHid, "name": d.Name, "kind": string(d.Kind), "title": d.Title,
 			"lines": d.Lines, "sha256": d.SHA256, "text": strs(d.Text)}
+		if len(d.Warnings) > 0 {
+			// A document's warnings: their lines and messages, side by side.
+			lines, msgs := make([]any, len(d.Warnings)), make([]any, len(d.Warnings))
+			for i, w := range d.Warnings {
+				lines[i], msgs[i] = w.Line, w.Message
+			}
+			props["warningLines"], props["warnings"] = lines, msgs
+		}
 		if err := run(ctx, tx, writeDocument, map[string]any{"hid": r.docHid, "props": props}); err != nil {
 			return nil, err
 		}
