@@ -107,9 +107,17 @@ type pageParser struct {
 func parsePage(t *text, gaz *Gazetteer) (graph.Facts, error) {
 	p := &pageParser{t: t, gaz: gaz, sections: make([]pageSection, len(t.lines))}
 	section := inPreamble
+	named := false // a council's name has been seen
 	for n := 1; n <= len(t.lines); n++ {
 		line := content(t.lines[n-1])
+		if !named && len(line) <= 90 && line != "" {
+			_, known := gaz.bySurface[surfaceKey(line)]
+			named = known || councilLine.MatchString(fold(line))
+		}
 		if s, ok := pageHeader(line); ok {
+			if s == inReports && !named && !p.reportsSection(n, line) {
+				s = inOther // the site's menu before the page, not its section
+			}
 			section = s
 			p.heads = append(p.heads, n)
 		}
@@ -253,6 +261,33 @@ func (p *pageParser) statistics() {
 	if ok {
 		p.facts.Statistics = append(p.facts.Statistics, st)
 	}
+}
+
+// reportsSection reports whether a "Reports" heading on line n, before the
+// council's name, heads the page's reports, rather than being an entry of
+// the site's menu: its help
+// link ("Reports ?Find out more about reports"), a "Public" heading, or an
+// introduction, a "no reports" line or a help link among its next few
+// lines says so.
+func (p *pageParser) reportsSection(n int, heading string) bool {
+	if strings.Contains(heading, "?") || strings.HasPrefix(heading, "Public") {
+		return true
+	}
+	seen := 0
+	for m := n + 1; m <= len(p.t.lines) && seen < 4; m++ {
+		line := fold(content(p.t.lines[m-1]))
+		if line == "" {
+			continue
+		}
+		seen++
+		if reportsIntro.MatchString(line) || noneListed.MatchString(line) || strings.HasPrefix(strings.ToLower(line), "find out more about") {
+			return true
+		}
+		if _, head := pageHeader(line); head {
+			return false
+		}
+	}
+	return false
 }
 
 // sectionLines returns the lines of a section that carry text, without its
