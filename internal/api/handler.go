@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"github.com/vektah/gqlparser/v2/gqlerror"
 	"log/slog"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -42,7 +43,26 @@ func NewHandler(current func() (*graph.Graph, *search.Index), log *slog.Logger, 
 			info.Operations = append(info.Operations, name)
 		}
 		g, idx := current()
-		return next(WithGraph(ctx, g, idx))
+		h := next(WithGraph(ctx, g, idx))
+		if op := graphql.GetOperationContext(ctx).Operation; op != nil && op.Operation == ast.Subscription {
+			return h // nil ends a stream
+		}
+		return func(ctx context.Context) *graphql.Response {
+			if resp := h(ctx); resp != nil {
+				return resp
+			}
+			// gqlgen answers nil when the request's context has ended
+			// (its deadline passed, or the client went away), and the
+			// transport would write "null" with HTTP 200: answer a coded
+			// error instead, which no cache keeps.
+			if info := Request(ctx); info != nil {
+				info.Errors++
+			}
+			return &graphql.Response{Errors: gqlerror.List{{
+				Message:    "the request ran out of time before it was answered",
+				Extensions: map[string]any{"code": graph.CodeTimeout},
+			}}}
+		}
 	})
 	srv.AroundResponses(func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
 		resp := next(ctx)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"container/list"
 	"crypto/sha256"
+	"encoding/json"
 	"io"
 	"net/http"
 	"sync"
@@ -117,12 +118,45 @@ func cacheResponses(budget int, current func() (*graph.Graph, *search.Index), ne
 		rec := &recorder{ResponseWriter: w, status: http.StatusOK}
 		w.Header().Set("X-Cache", "miss")
 		next.ServeHTTP(rec, r)
-		if rec.status != http.StatusOK || info == nil || info.Errors != errs || rec.overflow {
+		if rec.status != http.StatusOK || info == nil || info.Errors != errs || rec.overflow ||
+			r.Context().Err() != nil || !completeAnswer(rec.body.Bytes()) {
 			return
 		}
 		c.put(&cached{key: key, contentType: rec.Header().Get("Content-Type"), body: rec.body.Bytes(),
 			operations: append([]string(nil), info.Operations[before:]...)})
 	})
+}
+
+// completeAnswer reports whether body is an answer worth keeping: a JSON
+// object with data and no errors, or a batch of them. A "null" (what gqlgen's
+// transport writes when a request's context ends) or a cut-off body is not.
+func completeAnswer(body []byte) bool {
+	body = bytes.TrimSpace(body)
+	if len(body) == 0 {
+		return false
+	}
+	var answers []map[string]json.RawMessage
+	if body[0] == '[' {
+		if json.Unmarshal(body, &answers) != nil {
+			return false
+		}
+	} else {
+		var one map[string]json.RawMessage
+		if json.Unmarshal(body, &one) != nil {
+			return false
+		}
+		answers = append(answers, one)
+	}
+	if len(answers) == 0 {
+		return false
+	}
+	for _, a := range answers {
+		data, ok := a["data"]
+		if !ok || string(data) == "null" || a["errors"] != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // recorder passes a response through while keeping a copy of its body, up to

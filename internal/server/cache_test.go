@@ -119,3 +119,29 @@ func TestAdmission(t *testing.T) {
 		t.Errorf("after the slot is free: %d %s", rec.Code, rec.Body.String())
 	}
 }
+
+// TestResponseCacheKeepsOnlyWholeAnswers checks that a request whose context
+// has ended (its client went away, or its deadline passed) is answered with a
+// coded error, never "null", and that its answer is never kept: the next
+// client with the same bytes gets a fresh, whole answer.
+func TestResponseCacheKeepsOnlyWholeAnswers(t *testing.T) {
+	h, _ := seedHolder(t)
+	srv := server.New(server.Config{Graph: h.Current, Status: h.Status, Logger: slog.New(slog.NewJSONHandler(io.Discard, nil))})
+	q := `{"query":"query Meta { themes { slug name } years { label } }","operationName":"Meta"}`
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	req := httptest.NewRequest(http.MethodPost, "/query", strings.NewReader(q)).WithContext(ctx)
+	req.Header.Set("Content-Type", "application/json")
+	gone := httptest.NewRecorder()
+	srv.ServeHTTP(gone, req)
+	if body := strings.TrimSpace(gone.Body.String()); body == "null" || !strings.Contains(body, `"TIMEOUT"`) {
+		t.Errorf("a request whose client went away was answered %d %q, want a TIMEOUT error", gone.Code, body)
+	}
+	next := post(t, srv, q)
+	if next.Header().Get("X-Cache") != "miss" || !strings.Contains(next.Body.String(), `"themes":[{`) {
+		t.Errorf("the next client got %s %q, want a fresh whole answer", next.Header().Get("X-Cache"), next.Body.String())
+	}
+	if again := post(t, srv, q); again.Header().Get("X-Cache") != "hit" || again.Body.String() != next.Body.String() {
+		t.Errorf("a whole answer was not kept: %s", again.Header().Get("X-Cache"))
+	}
+}
