@@ -1,5 +1,7 @@
 package neo4jstore
 
+import "github.com/ombudsgraph/ombudsgraph/graph"
+
 // Vocabulary is the graph model in Neo4j: every label, relationship type and
 // property key the store writes. The Cypher linter checks statements against
 // it, and docs/neo4j.md describes it.
@@ -10,25 +12,33 @@ var Vocabulary = struct {
 		"Report", "Letter", "Article", "Claim", "Document", "Theme", "AuthorityType", "Revision"},
 	RelationshipTypes: []string{"FROM", "HAS_THEME", "AGAINST", "IN_SUBCATEGORY", "PART_OF", "RECEIVED_IN", "AGREED_IN",
 		"ABOUT", "OF", "FOR", "TO", "MENTIONS", "MADE_IN", "OF_TYPE"},
-	PropertyKeys: []string{
+	PropertyKeys: append(statisticsKeys(), []string{
 		// every node
 		"id", "hid",
 		// Council, AuthorityType, Theme, Document
-		"slug", "name", "type", "typeBasis", "description", "subcategories", "terms", "acronyms", "position",
-		"kind", "title", "lines", "sha256", "text",
+		"slug", "name", "type", "typeBasis", "code", "abolished", "successor", "description", "subcategories", "terms",
+		"acronyms", "position", "kind", "title", "lines", "sha256", "text", "warningLines", "warnings",
 		// Year
 		"label", "first", "startDate", "endDate",
-		// Statistics
-		"council", "year", "investigations", "upheldDecisions", "upheldPercent", "upheldPer100k", "complianceOutcomes",
-		"compliancePercent", "satisfactoryRemedyDecisions", "satisfactoryRemedyPercent", "similarUpheldPercent",
-		"similarUpheldPer100k", "similarCompliancePercent", "similarSatisfactoryRemedyPercent",
+		// Statistics (and its measures: statisticsKeys)
+		"council", "year",
 		// Case, Category, Subcategory, Improvement, Report, Letter
 		"reference", "category", "subcategory", "caseReference", "summary", "publicInterest", "date", "recipient",
 		// Article, Claim
-		"doc", "headline", "councils", "years", "article", "ordinal", "value", "unit", "qualifier", "sentence",
+		"doc", "headline", "councils", "years", "article", "ordinal", "value", "upper", "unit", "qualifier", "sentence",
 		// FROM and HAS_THEME
 		"role", "seq", "line", "start", "end", "basis", "termStart", "termEnd",
 		// Revision
 		"at",
-	},
+	}...),
+}
+
+// statisticsKeys are the property keys of the measures of Statistics, from
+// graph.StatisticsMeasures, the one list of them.
+func statisticsKeys() []string {
+	var out []string
+	for _, m := range graph.StatisticsMeasures {
+		out = append(out, m.Name)
+	}
+	return out
 }
