@@ -1,7 +1,6 @@
 package loader
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -62,25 +61,36 @@ func bulletLen(line string) int {
 	return i
 }
 
-// glue finds where copying ran two pieces of text together: a full stop, then
-// straight away the capital of the next sentence ("residents.The"); or a
-// lower-case word of three letters or more, then straight away a capitalised
-// word ("decisionsAdjusted").
-var glue = regexp.MustCompile(`[.!?]\p{Lu}|\p{Ll}{3}\p{Lu}\p{Ll}`)
-
-// mayGlue reports whether s may hold glue: a capital letter straight after
-// a letter or a full stop. It spares most lines the glue pattern.
-func mayGlue(s string) bool {
-	for i := 1; i < len(s); i++ {
-		c := s[i]
-		if c >= 'A' && c <= 'Z' || c >= 0x80 {
-			p := s[i-1]
-			if p == '.' || p == '!' || p == '?' || p >= 'a' && p <= 'z' || p >= 0x80 {
-				return true
+// glueCuts returns where copying ran two pieces of line[start:end]
+// together: after a full stop (or '!', '?') straight before a capital
+// ("residents.The"), and after a lower-case word of three letters or more
+// straight before a capitalised word ("decisionsAdjusted"). It reads the line
+// once, without a pattern: every line of every document passes through it.
+func glueCuts(line string, start, end int) []int {
+	var cuts []int
+	lower := 0    // lower-case letters just before
+	var prev rune // the rune before
+	for i := start; i < end; {
+		r, size := utf8.DecodeRuneInString(line[i:])
+		if unicode.IsUpper(r) && i > start {
+			switch {
+			case prev == '.' || prev == '!' || prev == '?':
+				cuts = append(cuts, i)
+			case lower >= 3:
+				if next, _ := utf8.DecodeRuneInString(line[i+size:]); i+size < end && unicode.IsLower(next) {
+					cuts = append(cuts, i)
+				}
 			}
 		}
+		if unicode.IsLower(r) {
+			lower++
+		} else {
+			lower = 0
+		}
+		prev = r
+		i += size
 	}
-	return false
+	return cuts
 }
 
 // newFlow makes the flow of lines [from, to) of t (1-based, to exclusive).
@@ -103,16 +113,7 @@ func newFlowOf(t *text, keep func(n int) bool) *flow {
 			continue
 		}
 		// Part glued text: cut the run where the glue is.
-		cuts := []int{start}
-		if mayGlue(line[start:end]) {
-			for _, m := range glue.FindAllStringIndex(line[start:end], -1) {
-				at := start + m[0] + 1
-				if r, _ := utf8.DecodeRuneInString(line[start+m[0]:]); unicode.IsLower(r) {
-					at = start + m[0] + 3 // after the three lower-case letters
-				}
-				cuts = append(cuts, at)
-			}
-		}
+		cuts := append([]int{start}, glueCuts(line, start, end)...)
 		cuts = append(cuts, end)
 		for i := 0; i+1 < len(cuts); i++ {
 			a, z := cuts[i], cuts[i+1]
@@ -135,6 +136,9 @@ func newFlowOf(t *text, keep func(n int) bool) *flow {
 // foldFlow folds s as fold does, and tabs into spaces, rune for rune.
 func foldFlow(s string) string {
 	s = fold(s)
+	if !strings.ContainsRune(s, '\t') && strings.IndexByte(s, 0xe2) < 0 {
+		return s // no tab, and no thin space (both of those start with 0xe2)
+	}
 	if strings.ContainsAny(s, "\t\u2009\u202f") {
 		s = strings.Map(func(r rune) rune {
 			if r == '\t' || r == '\u2009' || r == '\u202f' {

@@ -39,9 +39,10 @@ const (
 type statement struct {
 	name    string
 	keyword string
-	// before is how far before its keyword a statement may start.
-	before int
-	re     *regexp.Regexp
+	// before is how far before its keyword a statement may start, and
+	// after how far after it it may end.
+	before, after int
+	re            *regexp.Regexp
 	// guarded statements start with a guard that keeps their number from
 	// being the tail of another ("9.9 upheld decisions"); the statement
 	// itself starts at its first submatch.
@@ -58,7 +59,7 @@ func stmt(name, keyword, pattern string, apply func(r *statsReader, m []string) 
 	if strings.HasPrefix(pattern, keyword) {
 		before = 0
 	}
-	return statement{name: name, keyword: keyword, before: before, re: regexp.MustCompile(pattern), apply: apply}
+	return statement{name: name, keyword: keyword, before: before, after: 240, re: regexp.MustCompile(pattern), apply: apply}
 }
 
 // statementReach is how far before its keyword each statement whose
@@ -69,10 +70,20 @@ var statementReach = map[string]int{
 	"remedy decisions": 24, "upheld decisions": 24,
 }
 
+// statementEnds is how far after its keyword each statement that ends soon
+// after it can end; 240 bytes where it is not said.
+var statementEnds = map[string]int{
+	"upheld decisions": 24, "remedy decisions": 24, "upheld percent": 90, "upheld heading": 24,
+	"compliance heading": 32, "remedy heading": 32, "not for us": 40, "assessed and closed": 40,
+}
+
 func init() {
 	for i := range statements {
 		if n, ok := statementReach[statements[i].name]; ok {
 			statements[i].before = n
+		}
+		if n, ok := statementEnds[statements[i].name]; ok {
+			statements[i].after = n
 		}
 	}
 }
@@ -218,7 +229,7 @@ func findStatements(s string) []hit {
 // only on a window around each place its keyword stands: a page is long, and
 // its statements few.
 func matchesNear(st *statement, lower string) [][]int {
-	before, after := st.before, 240
+	before, after := st.before, st.after
 	var out [][]int
 	seen := map[[2]int]bool{}
 	for from := 0; ; {

@@ -117,6 +117,16 @@ func subSpan(s graph.Span, start, end int) graph.Span {
 // fold turns curly quotes and apostrophes into straight ones, one rune for one
 // rune, so that character offsets into the folded text hold for the original.
 func fold(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return s // every rune fold changes is outside ASCII
+	}
 	return strings.Map(func(r rune) rune {
 		switch r {
 		case '’', '‘', 'ʼ':
