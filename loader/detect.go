@@ -50,7 +50,12 @@ type signals struct {
 // document, and detect says why.
 func detect(t *text) (graph.DocKind, error) {
 	s := signals{sections: map[pageSection]bool{}}
-	for _, l := range t.lines {
+	for i, l := range t.lines {
+		if i >= 80 && !s.dear && len(s.sections) > 0 && !s.markup {
+			// A page's sections, and no salutation in its first 80
+			// lines: a page, whatever follows.
+			break
+		}
 		c := content(l)
 		if c == "" {
 			continue
