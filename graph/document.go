@@ -10,6 +10,17 @@ const (
 	NewsArticle  DocKind = "NEWS_ARTICLE"
 )
 
+// DocFormat is the format of the file a document was read from.
+type DocFormat string
+
+// The formats the loader reads. The text of an HTML or PDF file is what the
+// loader extracts from it: its lines and offsets are what evidence quotes.
+const (
+	FormatText DocFormat = "TEXT"
+	FormatHTML DocFormat = "HTML"
+	FormatPDF  DocFormat = "PDF"
+)
+
 // Document is one source document: a council performance page, an annual
 // review letter or a news article.
 type Document struct {
@@ -22,8 +33,12 @@ type Document struct {
 	Title string `json:"title"`
 	// Lines is the number of lines in the document.
 	Lines int `json:"lines"`
-	// SHA256 is the hex digest of the document's bytes.
+	// SHA256 is the hex digest of the document's bytes: of the file as it
+	// was given, whatever its format.
 	SHA256 string `json:"sha256"`
+	// Format is the format of the file the document was read from; "" is
+	// plain text.
+	Format DocFormat `json:"format,omitempty"`
 	// Text holds the document's lines, without line endings. Spans quote
 	// them; stores keep them so that quotes can be recovered.
 	Text []string `json:"-"`

@@ -20,6 +20,9 @@ type text struct {
 	name  string
 	lines []string // without line endings
 	sum   string
+	// format is the format of the file the text was extracted from ("" for
+	// plain text); sum is then the digest of that file.
+	format graph.DocFormat
 }
 
 // readText reads a whole document. It rejects what is not UTF-8 text, saying
@@ -72,7 +75,11 @@ func readText(name string, r io.Reader) (*text, error) {
 
 // document returns the Document record for the text.
 func (t *text) document(kind graph.DocKind, title string) graph.Document {
-	return graph.Document{Name: t.name, Kind: kind, Title: title, Lines: len(t.lines), SHA256: t.sum, Text: t.lines}
+	format := t.format
+	if format == "" {
+		format = graph.FormatText
+	}
+	return graph.Document{Name: t.name, Kind: kind, Title: title, Lines: len(t.lines), SHA256: t.sum, Format: format, Text: t.lines}
 }
 
 // span quotes bytes [start,end) of line n (1-based), counting offsets in

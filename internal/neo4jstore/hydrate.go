@@ -204,7 +204,10 @@ func (s *Store) read(ctx context.Context) ([]graph.Facts, []graph.Theme, error) 
 	err = s.pages(ctx, readDocuments, func(rec *neo4j.Record) error {
 		r := &record{rec: rec}
 		d := graph.Document{Name: r.str("name"), Kind: graph.DocKind(r.str("kind")), Title: r.str("title"), Lines: r.integer("lines"),
-			SHA256: r.str("sha256"), Text: r.strings("text")}
+			SHA256: r.str("sha256"), Format: graph.DocFormat(r.str("format")), Text: r.strings("text")}
+		if d.Format == "" {
+			d.Format = graph.FormatText // stored before formats were recorded
+		}
 		if v, ok := rec.Get("warnings"); ok && v != nil {
 			lines, msgs := r.list("warningLines"), r.strings("warnings")
 			for i, m := range msgs {

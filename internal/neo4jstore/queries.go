@@ -115,7 +115,7 @@ const (
 const (
 	readThemes        = `MATCH (t:Theme) WHERE t.hid > $after RETURN t.hid AS hid, t.slug AS slug, t.name AS name, t.description AS description, t.subcategories AS subcategories, t.terms AS terms, t.acronyms AS acronyms, t.position AS position ORDER BY t.hid LIMIT $limit`
 	readDocumentNames = `MATCH (d:Document) WHERE d.hid > $after RETURN d.hid AS hid, d.name AS name ORDER BY d.hid LIMIT $limit`
-	readDocuments     = `MATCH (d:Document) WHERE d.hid > $after RETURN d.hid AS hid, d.name AS name, d.kind AS kind, d.title AS title, d.lines AS lines, d.sha256 AS sha256, d.text AS text, d.warningLines AS warningLines, d.warnings AS warnings ORDER BY d.hid LIMIT $limit`
+	readDocuments     = `MATCH (d:Document) WHERE d.hid > $after RETURN d.hid AS hid, d.name AS name, d.kind AS kind, d.title AS title, d.lines AS lines, d.sha256 AS sha256, d.format AS format, d.text AS text, d.warningLines AS warningLines, d.warnings AS warnings ORDER BY d.hid LIMIT $limit`
 	readFrom          = `MATCH (n:Entity)-[r:FROM]->(d:Document) WHERE r.hid > $after RETURN r.hid AS hid, n.id AS node, d.hid AS doc, r.role AS role, r.seq AS seq, r.ordinal AS ordinal, r.line AS line, r.start AS start, r.end AS end ORDER BY r.hid LIMIT $limit`
 	readHasTheme      = `MATCH (n:Entity)-[r:HAS_THEME]->(t:Theme) WHERE r.hid > $after RETURN r.hid AS hid, n.id AS node, t.slug AS theme, r.doc AS doc, r.basis AS basis, r.seq AS seq, r.line AS line, r.start AS start, r.end AS end, r.termStart AS termStart, r.termEnd AS termEnd, r.councils AS councils ORDER BY r.hid LIMIT $limit`
 )

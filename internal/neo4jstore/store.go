@@ -166,7 +166,7 @@ func (s *Store) putDocument(ctx context.Context, d graph.Document, r *rows) erro
 			}
 		}
 		props := map[string]any{"hid": r.docHid, "name": d.Name, "kind": string(d.Kind), "title": d.Title,
-			"lines": d.Lines, "sha256": d.SHA256, "text": strs(d.Text)}
+			"lines": d.Lines, "sha256": d.SHA256, "format": string(d.Format), "text": strs(d.Text)}
 		if len(d.Warnings) > 0 {
 			// A document's warnings: their lines and messages, side by side.
 			lines, msgs := make([]any, len(d.Warnings)), make([]any, len(d.Warnings))

@@ -723,6 +723,29 @@ func (ec *executionContext) fieldContext_Document_sha256(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("Document", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _Document_format(ctx context.Context, field graphql.CollectedField, obj *graph.Document) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Document_format(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Format, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v graph.DocFormat) graphql.Marshaler {
+			return ec.marshalNDocumentFormat2githubᚗcomᚋombudsgraphᚋombudsgraphᚋgraphᚐDocFormat(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Document_format(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Document", field, false, false, errors.New("field of type DocumentFormat does not have child fields"))
+}
+
 func (ec *executionContext) _Document_warnings(ctx context.Context, field graphql.CollectedField, obj *graph.Document) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -1196,6 +1219,11 @@ func (ec *executionContext) _Document(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "format":
+			out.Values[i] = ec._Document_format(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "warnings":
 			out.Values[i] = ec._Document_warnings(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -1339,6 +1367,36 @@ func (ec *executionContext) marshalNDocument2ᚖgithubᚗcomᚋombudsgraphᚋomb
 	}
 	return ec._Document(ctx, sel, v)
 }
+
+func (ec *executionContext) unmarshalNDocumentFormat2githubᚗcomᚋombudsgraphᚋombudsgraphᚋgraphᚐDocFormat(ctx context.Context, v any) (graph.DocFormat, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := unmarshalNDocumentFormat2githubᚗcomᚋombudsgraphᚋombudsgraphᚋgraphᚐDocFormat[tmp]
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDocumentFormat2githubᚗcomᚋombudsgraphᚋombudsgraphᚋgraphᚐDocFormat(ctx context.Context, sel ast.SelectionSet, v graph.DocFormat) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(marshalNDocumentFormat2githubᚗcomᚋombudsgraphᚋombudsgraphᚋgraphᚐDocFormat[v])
+	if res == graphql.Null {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+	}
+	return res
+}
+
+var (
+	unmarshalNDocumentFormat2githubᚗcomᚋombudsgraphᚋombudsgraphᚋgraphᚐDocFormat = map[string]graph.DocFormat{
+		"TEXT": graph.FormatText,
+		"HTML": graph.FormatHTML,
+		"PDF":  graph.FormatPDF,
+	}
+	marshalNDocumentFormat2githubᚗcomᚋombudsgraphᚋombudsgraphᚋgraphᚐDocFormat = map[graph.DocFormat]string{
+		graph.FormatText: "TEXT",
+		graph.FormatHTML: "HTML",
+		graph.FormatPDF:  "PDF",
+	}
+)
 
 func (ec *executionContext) unmarshalNDocumentKind2githubᚗcomᚋombudsgraphᚋombudsgraphᚋgraphᚐDocKind(ctx context.Context, v any) (graph.DocKind, error) {
 	tmp, err := graphql.UnmarshalString(v)

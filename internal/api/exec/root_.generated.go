@@ -167,6 +167,7 @@ type ComplexityRoot struct {
 	}
 
 	Document struct {
+		Format   func(childComplexity int) int
 		ID       func(childComplexity int) int
 		Kind     func(childComplexity int) int
 		Lines    func(childComplexity int) int
@@ -945,6 +946,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CouncilEdge.Node(childComplexity), true
 
+	case "Document.format":
+		if e.ComplexityRoot.Document.Format == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Document.Format(childComplexity), true
 	case "Document.id":
 		if e.ComplexityRoot.Document.ID == nil {
 			break
@@ -2524,6 +2531,16 @@ type Claim implements Node {
   evidence: [Evidence!]!
 }
 
+"The format of the file a source document was read from."
+enum DocumentFormat {
+  "Plain text."
+  TEXT
+  "A web page saved as HTML."
+  HTML
+  "A PDF file with a text layer."
+  PDF
+}
+
 "The kind of a source document, detected from its content."
 enum DocumentKind {
   "A council's performance page: statistics, reports and service improvements."
@@ -2546,8 +2563,10 @@ type Document implements Node {
   title: String!
   "How many lines the document has."
   lines: Int!
-  "The SHA-256 digest of the document's bytes, in hex."
+  "The SHA-256 digest of the document's file as it was given (the HTML or PDF file for those), in hex."
   sha256: String!
+  "The format of the file the document was read from. For HTML and PDF, the document's text (which evidence quotes) is the text the loader extracted from it."
+  format: DocumentFormat!
   "The parts of the document that could not be read, by line; the facts the rest of it states are in the graph. Empty for a document read whole."
   warnings: [DocumentProblem!]!
 }
@@ -3539,6 +3558,8 @@ func (ec *executionContext) childFields_Document(ctx context.Context, field grap
 		return ec.fieldContext_Document_lines(ctx, field)
 	case "sha256":
 		return ec.fieldContext_Document_sha256(ctx, field)
+	case "format":
+		return ec.fieldContext_Document_format(ctx, field)
 	case "warnings":
 		return ec.fieldContext_Document_warnings(ctx, field)
 	}
