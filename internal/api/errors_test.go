@@ -2,6 +2,7 @@ package api
 
 import (
 	"bytes"
+	"encoding/base64"
 	"context"
 	"errors"
 	"fmt"
@@ -31,5 +32,31 @@ func TestInternalErrorsAreHidden(t *testing.T) {
 	ge = present(ctx, fmt.Errorf("paging: %w", graph.Errorf(graph.CodeInvalid, "first: 101 is out of range")))
 	if ge.Message != "first: 101 is out of range" || ge.Extensions["code"] != graph.CodeInvalid {
 		t.Errorf("a user error became %q %v", ge.Message, ge.Extensions)
+	}
+}
+
+// TestSearchCursorBounds checks that a search cursor beyond the hits a search
+// can be paged through is a user error, never an overflow into the search
+// engine (which answered a cursor of the largest integer with a panic).
+func TestSearchCursorBounds(t *testing.T) {
+	for _, c := range []struct {
+		pos  string
+		want string
+	}{
+		{"9223372036854775807", "can be paged through its first"},
+		{"100000", "can be paged through its first"},
+		{"-1", "is not a cursor of a search"},
+		{"x", "is not a cursor of a search"},
+	} {
+		after := base64.RawURLEncoding.EncodeToString([]byte(searchCursorPrefix + c.pos))
+		_, _, err := searchPage(nil, &after)
+		var ge *graph.Error
+		if !errors.As(err, &ge) || ge.Code != graph.CodeInvalid || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("cursor at %s: error %v, want a %s error saying %q", c.pos, err, graph.CodeInvalid, c.want)
+		}
+	}
+	after := searchCursor(MaxSearchOffset - 1)
+	if size, offset, err := searchPage(nil, &after); err != nil || offset != MaxSearchOffset || size != DefaultPage {
+		t.Errorf("the last cursor that can be paged from: %d %d %v", size, offset, err)
 	}
 }

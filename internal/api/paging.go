@@ -165,7 +165,15 @@ func searchPage(first *int, after *string) (size, offset int, err error) {
 		if err != nil || !ok || convErr != nil || n < 0 {
 			return 0, 0, graph.Errorf(graph.CodeInvalid, "after: %q is not a cursor of a search; pass pageInfo.endCursor from an earlier page of the same search", *after)
 		}
+		if n >= MaxSearchOffset {
+			return 0, 0, graph.Errorf(graph.CodeInvalid, "after: a search can be paged through its first %d hits; narrow it with filter (kinds, council, year, theme) to see further", MaxSearchOffset)
+		}
 		offset = n + 1
 	}
 	return size, offset, nil
 }
+
+// MaxSearchOffset is how deep a search can be paged. The search engine keeps
+// every hit before the page in memory, so a cursor further on (such as
+// search:v1:9223372036854775807) would cost as much as it says, or overflow.
+const MaxSearchOffset = 100_000
