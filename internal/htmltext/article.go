@@ -46,7 +46,9 @@ func articleText(doc *html.Node) (string, error) {
 	if err != nil {
 		return "", noMain("readability could not read the page: %v", err)
 	}
-	headline := chooseHeadline(art.Title(), h1s)
+	// The headline as it shows: white space collapsed, invisible and
+	// control characters dropped.
+	headline := strings.Join(strings.Fields(clean(chooseHeadline(art.Title(), h1s))), " ")
 	if art.Node == nil {
 		return "", noMain("readability found no article text in the page")
 	}

@@ -33,6 +33,7 @@ var fixtureList = []fixture{
 	{name: "lgsco-statistics-2023-24", kind: htmltext.OmbudsmanPage, doc: graph.CouncilPage, council: "derbyshire-county-council", statistics: 1, reports: 2, cases: 3, improvements: 4},
 	{name: "lgsco-complaint-overview-2024-25", kind: htmltext.OmbudsmanPage, doc: graph.CouncilPage, council: "bristol-city-council", statistics: 1, reports: 1, cases: 2, improvements: 3},
 	{name: "lgsco-service-improvements", kind: htmltext.OmbudsmanPage, doc: graph.CouncilPage, council: "sheffield-city-council", cases: 3, improvements: 4},
+	{name: "lgsco-annual-letter-2023", kind: htmltext.OmbudsmanPage, doc: graph.AnnualLetter, council: "suffolk-county-council"},
 	{name: "news-regional-send-payments", kind: htmltext.Article, doc: graph.NewsArticle, council: "nottinghamshire-county-council", claims: 5},
 	{name: "news-jsonld-care-charges", kind: htmltext.Article, doc: graph.NewsArticle, council: "cornwall-council", claims: 3},
 }
