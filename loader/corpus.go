@@ -1,7 +1,6 @@
 package loader
 
 import (
-	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
@@ -78,7 +77,7 @@ func (l *Loader) Load(srcs []Source) ([]graph.Facts, error) {
 			errs = append(errs, &ParseError{Doc: s.Name, Msg: s.Err.Error()})
 			continue
 		}
-		t, err := readText(s.Name, bytes.NewReader(s.Data))
+		t, err := readSource(s.Name, s.Data)
 		if err == nil {
 			var kind graph.DocKind
 			if kind, err = detect(t); err == nil {

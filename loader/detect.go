@@ -137,8 +137,14 @@ func notLGSCO(t *text, why string) *ParseError {
 // Parse reads one document, detects its kind from its content and parses it.
 // The gazetteer resolves the councils it names, and learns the councils that
 // council pages and letters name.
+//
+// The document may be plain text or a web page saved as HTML.
 func Parse(name string, r io.Reader, gaz *Gazetteer) (graph.Facts, error) {
-	t, err := readText(name, r)
+	data, err := io.ReadAll(io.LimitReader(r, MaxDocumentSize+1))
+	if err != nil {
+		return graph.Facts{}, errorf(name, 1, "cannot read the document: %v", err)
+	}
+	t, err := readSource(name, data)
 	if err != nil {
 		return graph.Facts{}, err
 	}

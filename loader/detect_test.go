@@ -48,7 +48,9 @@ func TestBadInput(t *testing.T) {
 		{"markdown", "# ombudsgraph\n\nA server about council complaints and the Ombudsman.\n\n## Run it\n\n```sh\ngo run .\n```\n", "x.txt: not an LGSCO page, letter or news article (it reads as Markdown"},
 		{"csv", "council,year,upheld,total\nKent County Council,2023-24,81,94\nSurrey County Council,2023-24,79,81\n", "x.txt: not an LGSCO page, letter or news article (it reads as a table"},
 		{"cookie notice", "We use cookies to make this website work.\nYou can accept all cookies or choose which ones to allow.\n", "x.txt: not an LGSCO page, letter or news article (its text never mentions a council"},
-		{"html", "<!DOCTYPE html>\n<html><body><p>Kent County Council</p></body></html>\n", "x.txt: not an LGSCO page, letter or news article (it is markup"},
+		{"html with only a name", "<!DOCTYPE html>\n<html><body><p>Kent County Council</p></body></html>\n", "x.txt: not an LGSCO page, letter or news article (it has no running text, only \"Kent County Council\")"},
+		{"html with no content", "<!DOCTYPE html>\n<html><head><title>x</title></head><body><nav><a href=/>Home</a></nav></body></html>\n", "x.txt: not an LGSCO page, letter or news article (it has no running text, only \"x\")"},
+		{"xml", "<?xml version=\"1.0\"?>\n<councils><council>Kent</council></councils>\n", "x.txt: not an LGSCO page, letter or news article (it is markup"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

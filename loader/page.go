@@ -34,8 +34,9 @@ var sectionHeads = []struct {
 	{regexp.MustCompile(`^(?i:service improvements)\b`), inImprovements},
 	{regexp.MustCompile(`^(?i:decisions|complaint decisions|our decisions|related content)(?:\s*\?.*)?$`), inOther},
 	{regexp.MustCompile(`^Last updated:?\s*\S`), inFooter},
-	// The site's own furniture after the page: its logo and cookie panel.
-	{regexp.MustCompile(`^(?i:lgo logogram|review your privacy settings|required cookies|cookie settings|privacy settings|accept (?:all )?cookies)$`), inOther},
+	// The site's own furniture after the page: its footer, logo and cookie
+	// panel.
+	{regexp.MustCompile(`^(?i:lgo logogram|review your privacy settings|required cookies|cookie settings|privacy settings|accept (?:all )?cookies|back to top|local government (?:and|&) social care ombudsman|accessibility|privacy notice)$`), inOther},
 }
 
 // headingWords are the first words of sectionHeads, so that most lines need
@@ -44,6 +45,7 @@ var headingWords = map[string]bool{
 	"annual": true, "complaint": true, "complaints": true, "public": true, "reports": true, "report": true,
 	"focus": true, "service": true, "decisions": true, "our": true, "related": true, "last": true,
 	"lgo": true, "review": true, "required": true, "cookie": true, "privacy": true, "accept": true,
+	"back": true, "local": true, "accessibility": true,
 }
 
 // pageHeader reports which section of a council page a line (its text, with
@@ -422,11 +424,28 @@ var noiseWords = map[string]bool{
 // isNoise reports whether a line of the improvements section states no
 // fact: its introduction, "no improvements", or a link.
 func isNoise(line string) bool {
+	if pageNumber(line) {
+		return true
+	}
 	first, _, _ := strings.Cut(line, " ")
 	if !noiseWords[strings.ToLower(first)] {
 		return false
 	}
 	return improvIntro.MatchString(line) || noneListed.MatchString(line) || linkLine.MatchString(line)
+}
+
+// pageNumber reports whether a line is only a number, as a list's pager
+// gives ("1", "2", "Next").
+func pageNumber(line string) bool {
+	if line == "" || len(line) > 3 {
+		return false
+	}
+	for i := 0; i < len(line); i++ {
+		if line[i] < '0' || line[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // isCaseLine reports whether a line gives a case's reference.

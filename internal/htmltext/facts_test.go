@@ -42,24 +42,7 @@ var fixtureList = []fixture{
 // are not the page's, where the converted page gives only the page's: gaps
 // of the loader, reported to its maintainers, not of the conversion. When
 // the loader closes one, this test fails until it is taken off the list.
-var loaderGaps = map[string][]string{
-	// The footer after the last case of a whole-page copy of the service
-	// improvements sub-page (the pagination's "1", the site's name, its
-	// links) is read as more improvements of that case, and its last line
-	// as the text stopping mid-sentence.
-	"lgsco-service-improvements": {
-		"improvement 22 016 377 2: 1; themes ",
-		"improvement 22 016 377 3: Local Government and Social Care Ombudsman; themes ",
-		"improvement 22 016 377 4: Accessibility; themes ",
-		`warning the text stops mid-sentence ("Privacy notice"): is the page cut short? The facts before it are kept`,
-	},
-	// A caption that ends in its credit in brackets, "… (Image: Trent Valley
-	// Chronicle)", as many regional sites write it, is read as the story's
-	// text: its percentage becomes a claim.
-	"news-regional-send-payments": {
-		`claim 40 PERCENT "40 per cent" qualifier="" in "Parents protested outside County Hall in June, when waiting times had risen by 40 per cent (Image: Trent Valley Chronicle)"`,
-	},
-}
+var loaderGaps = map[string][]string{}
 
 // TestTwinsGiveTheSameFacts checks that the loader takes the same facts from
 // a page converted by Convert as from the text a browser's copy of the page
