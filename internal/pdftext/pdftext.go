@@ -62,6 +62,7 @@
 package pdftext
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -131,17 +132,19 @@ func ConvertContext(ctx context.Context, data []byte) (text string, err error) {
 	return assemble(pages)
 }
 
+// IsPDF says whether data is a PDF, by its header: "%PDF-" in the first
+// kilobyte, where PDF readers look for it.
+func IsPDF(data []byte) bool {
+	return bytes.Contains(data[:min(len(data), 1024)], []byte("%PDF-"))
+}
+
 // sniff rejects what is not a PDF before PDFium sees it.
 func sniff(data []byte) error {
 	if len(data) > MaxSize {
 		return errorf(ErrDamaged, "the file is %d MiB, more than the %d MiB this reader takes", len(data)>>20, MaxSize>>20)
 	}
-	// Readers accept the header anywhere in the first kilobyte.
-	head := data[:min(len(data), 1024)]
-	for i := 0; i+5 <= len(head); i++ {
-		if string(head[i:i+5]) == "%PDF-" {
-			return nil
-		}
+	if IsPDF(data) {
+		return nil
 	}
 	if len(data) == 0 {
 		return errorf(ErrNotPDF, "the file is empty")

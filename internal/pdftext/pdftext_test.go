@@ -261,6 +261,23 @@ func TestErrors(t *testing.T) {
 	}
 }
 
+func TestIsPDF(t *testing.T) {
+	for _, c := range []struct {
+		data string
+		want bool
+	}{
+		{"%PDF-1.7\n", true},
+		{"\xef\xbb\xbf%PDF-1.4", true}, // junk before the header, as some servers send
+		{strings.Repeat(" ", 1100) + "%PDF-1.4", false},
+		{"<html>", false},
+		{"", false},
+	} {
+		if got := pdftext.IsPDF([]byte(c.data)); got != c.want {
+			t.Errorf("IsPDF(%.20q) = %v", c.data, got)
+		}
+	}
+}
+
 // TestRepaired checks that a PDF whose cross-reference table is off, as
 // when a line is added after the header, is repaired and read.
 func TestRepaired(t *testing.T) {
