@@ -22,6 +22,9 @@ Usage:
                               write the graph, or part of it, as GraphML, GEXF,
                               Cytoscape.js or node-link JSON, or neo4j-admin CSV
   ombudsgraph synth [flags]   write a synthetic corpus in the documents' formats
+  ombudsgraph fetch --contact EMAIL_OR_URL (--council SLUG... | --all) --out DIR
+                              download councils' performance pages and annual
+                              letters from the Ombudsman's website, politely
 
 Run 'ombudsgraph COMMAND -h' for a command's flags.
 `
@@ -53,6 +56,8 @@ func runTo(ctx context.Context, args []string, getenv func(string) string, stdou
 		return exportGraph(ctx, args[1:], getenv, stdout)
 	case "synth":
 		return synthesize(args[1:], stdout)
+	case "fetch":
+		return fetchDocs(ctx, args[1:], getenv, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
