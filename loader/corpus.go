@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/ombudsgraph/ombudsgraph/graph"
+	"github.com/ombudsgraph/ombudsgraph/internal/pdftext"
 )
 
 // Source is a document to load: its name and its bytes.
@@ -244,8 +245,8 @@ func readFile(path, name string, d fs.DirEntry) Source {
 		return fail("a symbolic link to a directory; links to directories are not followed")
 	case !info.Mode().IsRegular():
 		return fail("not a regular file (%s)", info.Mode().Type())
-	case info.Size() > MaxDocumentSize:
-		return fail("document is larger than %d MiB", MaxDocumentSize>>20)
+	case info.Size() > pdftext.MaxSize:
+		return fail("document is larger than %d MiB", pdftext.MaxSize>>20)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/ombudsgraph/ombudsgraph/graph"
+	"github.com/ombudsgraph/ombudsgraph/internal/pdftext"
 )
 
 var (
@@ -140,7 +141,7 @@ func notLGSCO(t *text, why string) *ParseError {
 //
 // The document may be plain text or a web page saved as HTML.
 func Parse(name string, r io.Reader, gaz *Gazetteer) (graph.Facts, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxDocumentSize+1))
+	data, err := io.ReadAll(io.LimitReader(r, pdftext.MaxSize+1)) // a PDF's images count
 	if err != nil {
 		return graph.Facts{}, errorf(name, 1, "cannot read the document: %v", err)
 	}

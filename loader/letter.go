@@ -61,12 +61,8 @@ func parseLetter(t *text, gaz *Gazetteer) (graph.Facts, error) {
 		line := fold(content(t.lines[n-1]))
 		switch {
 		case line == "":
-		case dearLine == 0 && dateLine == 0 && (letterDate.MatchString(line) || refDate.MatchString(line)):
-			m := letterDate.FindStringSubmatch(line)
-			if m == nil {
-				m = refDate.FindStringSubmatch(line)
-			}
-			d, err := parseLetterDate(m[1])
+		case dearLine == 0 && dateLine == 0 && letterDateIn(t.lines[n-1]) != "":
+			d, err := parseLetterDate(letterDateIn(t.lines[n-1]))
 			if err != nil {
 				continue
 			}
@@ -102,6 +98,9 @@ func parseLetter(t *text, gaz *Gazetteer) (graph.Facts, error) {
 	l.Recipient = who
 	l.CouncilSlug = council.Slug
 	l.Evidence = append([]graph.Span{t.contentSpan(dateLine)}, block...)
+	if len(block) > 0 && block[0].Line == dateLine {
+		l.Evidence = block // the date's line is part of the recipient block
+	}
 	if titleLine > 0 {
 		l.Evidence = append(l.Evidence, t.contentSpan(titleLine))
 	} else {
@@ -167,11 +166,11 @@ func recipient(t *text, gaz *Gazetteer, dateLine, dearLine int) (graph.Council, 
 		var who []string
 		var block []graph.Span
 		for n := from; n < to; n++ {
-			line := content(t.lines[n-1])
-			if line == "" || deliveredBy.MatchString(line) || notRecipient.MatchString(line) || n == dateLine {
+			whole, ok := t.recipientColumn(n)
+			if !ok {
 				continue
 			}
-			whole := t.contentSpan(n)
+			line := whole.Quote
 			if n+1 < to && councilWrap.MatchString(content(t.lines[n])) {
 				// "Stoke-on-Trent City" / "Council": a name wrapped
 				// over two lines.
@@ -202,6 +201,18 @@ func recipient(t *text, gaz *Gazetteer, dateLine, dearLine int) (graph.Council, 
 		}
 		return graph.Council{}, "", nil, false
 	}
+	// Where the date stands beside the address (a PDF's reference block set
+	// level with it), the address starts above the date: from the first
+	// line of the paragraph the date is in.
+	if _, ok := t.recipientColumn(dateLine); ok {
+		from := dateLine
+		for from > 1 && content(t.lines[from-2]) != "" && !ombudsmanTop.MatchString(fold(content(t.lines[from-2]))) {
+			from--
+		}
+		if c, who, sp, ok := try(from, dearLine); ok {
+			return c, who, sp, nil
+		}
+	}
 	if c, who, sp, ok := try(dateLine+1, dearLine); ok {
 		return c, who, sp, nil
 	}
@@ -209,6 +220,80 @@ func recipient(t *text, gaz *Gazetteer, dateLine, dearLine int) (graph.Council, 
 		return c, who, sp, nil
 	}
 	return graph.Council{}, "", nil, errorf(t.name, dearLine, "expected the recipient's council (such as 'Ms Smith Chief Executive Kent County Council') before %s; found none", found(content(t.lines[dearLine-1])))
+}
+
+// columns splits a line into the runs of text a page set side by side: runs
+// parted by three spaces or more, or by a tab, as text copied from a PDF
+// gives a reference block set level with an address. It returns their byte
+// ranges, trimmed.
+func columns(line string) [][2]int {
+	var out [][2]int
+	start := -1
+	gap := 0
+	for i := 0; i <= len(line); i++ {
+		space := i == len(line) || line[i] == ' ' || line[i] == '\t'
+		if !space {
+			if start < 0 {
+				start = i
+			}
+			gap = 0
+			continue
+		}
+		if i < len(line) && line[i] == ' ' {
+			gap++
+		} else {
+			gap = 3 // a tab, or the end, parts columns
+		}
+		if start >= 0 && gap >= 3 {
+			end := i - gap + 1
+			if i == len(line) {
+				end = strings.LastIndexFunc(line[:i], func(r rune) bool { return r != ' ' && r != '\t' }) + 1
+			}
+			out = append(out, [2]int{start, end})
+			start = -1
+		}
+	}
+	return out
+}
+
+// letterDateIn returns the letter's date where a column of the line is
+// one ("22 July 2020", "Date: 16/07/2013", a reference line that ends with
+// the date), or "".
+func letterDateIn(line string) string {
+	for _, c := range columns(line) {
+		col := fold(content(line[c[0]:c[1]]))
+		if m := letterDate.FindStringSubmatch(col); m != nil {
+			return m[1]
+		}
+		if m := refDate.FindStringSubmatch(col); m != nil {
+			return m[1]
+		}
+	}
+	return ""
+}
+
+// recipientColumn quotes the part of line n that can be the recipient's:
+// its columns other than a date, a reference, an exchange number, how it
+// was sent or the Ombudsman's letterhead. It reports false when none is.
+func (t *text) recipientColumn(n int) (graph.Span, bool) {
+	line := t.lines[n-1]
+	var keep [][2]int
+	for _, c := range columns(line) {
+		a := c[0] + bulletLen(line[c[0]:c[1]])
+		col := fold(line[a:c[1]])
+		if col == "" || deliveredBy.MatchString(col) || notRecipient.MatchString(col) || letterDateIn(col) != "" {
+			continue
+		}
+		keep = append(keep, [2]int{a, c[1]})
+	}
+	if len(keep) != 1 {
+		// Two columns of what could be a recipient's, side by side, are
+		// not one line of the address; none is nothing.
+		if len(keep) == 0 {
+			return graph.Span{}, false
+		}
+	}
+	return t.span(n, keep[0][0], keep[0][1]), true
 }
 
 // councilNamed returns the council a name stands for: a council the
