@@ -193,10 +193,20 @@ func TestLayouts(t *testing.T) {
 // document, evidence and warnings included, with NAME.golden.json beside it.
 // Run with -update to rewrite the files after an intended change, and review
 // the diff.
+//
+// The saved web pages and PDF letters of testdata/formats have golden files
+// of their facts too, beside them.
 func TestLayoutGolden(t *testing.T) {
 	files, err := filepath.Glob(filepath.Join("testdata", "layouts", "*", "*.txt"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("layout documents: %v (%d found)", err, len(files))
+	}
+	for _, pattern := range []string{"*.html", "letter-*.pdf"} {
+		more, err := filepath.Glob(filepath.Join("testdata", "formats", "*", pattern))
+		if err != nil || len(more) == 0 {
+			t.Fatalf("format documents %s: %v (%d found)", pattern, err, len(more))
+		}
+		files = append(files, more...)
 	}
 	for _, path := range files {
 		t.Run(filepath.Base(path), func(t *testing.T) {
@@ -216,7 +226,7 @@ func TestLayoutGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			got = append(got, '\n')
-			golden := strings.TrimSuffix(path, ".txt") + ".golden.json"
+			golden := strings.TrimSuffix(path, filepath.Ext(path)) + ".golden.json"
 			if *update {
 				if err := os.WriteFile(golden, got, 0o644); err != nil {
 					t.Fatal(err)
