@@ -63,7 +63,12 @@ func TestSubgraphEverything(t *testing.T) {
 			t.Errorf("no %s relationship in the seed graph", rel)
 		}
 	}
-	t.Logf("%d nodes (Counts says %d entities), %d edges", len(sg.Nodes), want, len(sg.Edges))
+	// Counts lists entities; a subgraph's nodes are those, the documents
+	// and the five authority types.
+	want += len(g.Documents()) + len(graph.AuthorityTypes)
+	if len(sg.Nodes) != want || want < 100 {
+		t.Errorf("%d nodes, want %d: every entity, document and authority type once", len(sg.Nodes), want)
+	}
 }
 
 // TestPropertyTypes checks that a property name has one type across kinds,

@@ -74,9 +74,15 @@ func firstDiff(want, got string) string {
 // quotes exactly the characters start to end of its line.
 func TestSpansQuoteTheirLines(t *testing.T) {
 	docs := map[string][]string{}
-	srcs, _ := loader.ReadFS(seed.Docs())
+	srcs, err := loader.ReadFS(seed.Docs())
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, s := range srcs {
 		docs[s.Name] = strings.Split(string(s.Data), "\n")
+	}
+	if len(docs) != 5 {
+		t.Fatalf("read %d seed documents, want 5", len(docs))
 	}
 	for _, f := range seedFacts(t) {
 		for _, s := range spansOf(f) {

@@ -1,6 +1,7 @@
 package search_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -58,11 +59,34 @@ func TestSearch(t *testing.T) {
 			}
 		})
 	}
-	// Every hit of a filtered search fits the filter.
-	hits, _, _ := ix.Search("staff", search.Filter{Council: "kent-county-council", Theme: "send", Kinds: []graph.Kind{graph.KindImprovement}}, 0, 100)
+	// Every hit of a filtered search fits the filter: its kind, its council
+	// and its theme.
+	g, err := seed.Graph()
+	if err != nil {
+		t.Fatal(err)
+	}
+	hits, _, err := ix.Search("staff", search.Filter{Council: "kent-county-council", Theme: "send", Kinds: []graph.Kind{graph.KindImprovement}}, 0, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) == 0 {
+		t.Fatal("a filtered search for staff among Kent's SEND improvements found nothing")
+	}
 	for _, h := range hits {
 		if h.Kind != graph.KindImprovement {
 			t.Errorf("a %s in an improvements-only search", h.Kind)
+		}
+		n, ok := g.Node(h.ID)
+		im, isImp := n.(*graph.Improvement)
+		if !ok || !isImp {
+			t.Errorf("hit %s is not an improvement of the graph", h.ID)
+			continue
+		}
+		if c := im.Case(); c == nil || c.CouncilSlug != "kent-county-council" {
+			t.Errorf("hit %s is not one of Kent's", h.ID)
+		}
+		if !slices.Contains(g.ThemesOf(h.ID), "send") {
+			t.Errorf("hit %s does not carry SEND", h.ID)
 		}
 	}
 	// Paging: the second page continues the first.

@@ -128,14 +128,19 @@ await test('explorer: draws Kent, shows a node\'s evidence, highlights a theme, 
   // Switch the theme to SEND: its items are highlighted and the heatmap drawn.
   await page.selectOption('#theme', 'send');
   await page.waitForSelector('#heatmap table.heatmap td.filled', { timeout: 10000 });
-  const marked = await page.evaluate(() => window.ombudsgraph.cy.nodes('.highlight').length);
-  assert.ok(marked >= 1, 'SEND items in view are highlighted');
+  const marked = await page.evaluate(() => window.ombudsgraph.cy.nodes('.highlight').map((n) => n.id()));
+  assert.ok(marked.length >= 1, 'SEND items in view are highlighted');
   const cells = await page.locator('#heatmap td.filled').count();
   assert.ok(cells >= 1, 'the heatmap has SEND cells');
-  // Then another theme: the highlight follows.
+  // Then another theme: the highlight follows, to other items.
   await page.selectOption('#theme', 'complaint-handling');
-  await page.waitForFunction(() => document.querySelector('#heatmap')?.textContent.length > 0);
+  await page.waitForFunction((before) => {
+    const ids = window.ombudsgraph.cy.nodes('.highlight').map((n) => n.id());
+    return ids.length > 0 && ids.join() !== before;
+  }, marked.join(), { timeout: 10000 });
   const marked2 = await page.evaluate(() => window.ombudsgraph.cy.nodes('.highlight').map((n) => n.id()));
+  assert.ok(marked2.length >= 1, 'complaint-handling items in view are highlighted');
+  assert.ok(!marked2.includes('Theme:send'), 'SEND is no longer highlighted');
   assert.ok(marked2.every((id) => id === 'Theme:complaint-handling' || !id.startsWith('Theme:')), 'only the new theme is highlighted');
 
   // The theme across councils.

@@ -230,8 +230,17 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		if err := fresh.Put(ctx, c.Themes, want, nil); err != nil {
 			t.Fatal(err)
 		}
-		a, _ := s.Counts(ctx)
-		b, _ := fresh.Counts(ctx)
+		a, err := s.Counts(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := fresh.Counts(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(a) == 0 {
+			t.Fatal("the store counts nothing after the edit")
+		}
 		if fmt.Sprint(a) != fmt.Sprint(b) {
 			t.Errorf("counts after the edit %v; a fresh load of the edited corpus gives %v", a, b)
 		}
