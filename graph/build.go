@@ -42,9 +42,8 @@ func Build(facts []Facts, themes []Theme, failed ...Problem) (*Graph, error) {
 }
 
 type builder struct {
-	g     *Graph
-	hash  []string
-	order map[string]int // council slug → first appearance, for report order
+	g    *Graph
+	hash []string
 }
 
 func newBuilder() *builder {

@@ -57,20 +57,6 @@ func factKeys(f graph.Facts) map[string]bool {
 	return keys
 }
 
-func deref(p *int) any {
-	if p == nil {
-		return nil
-	}
-	return *p
-}
-
-func derefF(p *float64) any {
-	if p == nil {
-		return nil
-	}
-	return *p
-}
-
 var fileLine = regexp.MustCompile(`^[^:]+:\d+: \S`)
 
 // damage returns damaged variants of a document, by name.

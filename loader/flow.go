@@ -210,16 +210,6 @@ func (f *flow) lineOf(at int) int {
 	return f.pieces[i].line
 }
 
-// quote returns the text of flow range [a, b) as the original lines have
-// it, the lines joined by a space.
-func (f *flow) quote(a, b int) string {
-	var parts []string
-	for _, s := range f.spans(a, b) {
-		parts = append(parts, s.Quote)
-	}
-	return strings.Join(parts, " ")
-}
-
 // sentenceEnd returns where the sentence that flow offset at stands in ends:
 // after its full stop, or at the end of its piece (a heading, or a line
 // without one), whichever comes first.

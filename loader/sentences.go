@@ -89,10 +89,6 @@ func lastWord(s string) string {
 	return s[i+1:]
 }
 
-// sentenceAt returns the byte range of the sentence of s that contains byte
-// offset at.
-func sentenceAt(s string, at int) [2]int { return sentenceIn(sentences(s), at, len(s)) }
-
 // sentenceIn returns the range, of sentences sents of a text n bytes long,
 // that contains byte offset at; or the whole text.
 func sentenceIn(sents [][2]int, at, n int) [2]int {

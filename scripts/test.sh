@@ -50,8 +50,9 @@ if [ -n "$unformatted" ]; then
   echo "not gofmt-ed:" >&2; echo "$unformatted" >&2; exit 1
 fi
 
-step "go vet"
+step "go vet and staticcheck"
 go vet ./...
+go run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
 
 step "build"
 mkdir -p bin

@@ -16,13 +16,13 @@ import (
 	"github.com/ombudsgraph/ombudsgraph/seed"
 )
 
-// runFetch runs `fetch` with args and returns its error, standard output
-// and standard error.
-func runFetch(t *testing.T, args []string, vars map[string]string) (error, string, string) {
+// runFetch runs `fetch` with args and returns its standard output,
+// standard error and error.
+func runFetch(t *testing.T, args []string, vars map[string]string) (string, string, error) {
 	t.Helper()
 	var out, errw bytes.Buffer
 	err := runTo(context.Background(), append([]string{"fetch"}, args...), env(vars), &out, &errw)
-	return err, out.String(), errw.String()
+	return out.String(), errw.String(), err
 }
 
 func TestFetchCommand(t *testing.T) {
@@ -35,7 +35,7 @@ func TestFetchCommand(t *testing.T) {
 	dir := t.TempDir()
 	args := []string{"--base-url", srv.URL, "--out", dir, "--rate", "10", "--retries", "1",
 		"--council", "kent-county-council", "--council", "Surrey County Council,nowhere-council"}
-	err, out, errs := runFetch(t, args, map[string]string{"OMBUDSGRAPH_CONTACT": "scrutiny@example.org"})
+	out, errs, err := runFetch(t, args, map[string]string{"OMBUDSGRAPH_CONTACT": "scrutiny@example.org"})
 
 	// nowhere-council's 404 fails the run at the end, and costs only itself.
 	var u usageError
@@ -78,7 +78,7 @@ func TestFetchCommand(t *testing.T) {
 
 	// Again: nothing new is downloaded.
 	site.Reset()
-	_, out, _ = runFetch(t, append(args, "--contact", "scrutiny@example.org"), nil)
+	out, _, _ = runFetch(t, append(args, "--contact", "scrutiny@example.org"), nil)
 	if !strings.Contains(out, ": 0 files downloaded (0 bytes), 8 not modified;") {
 		t.Errorf("second run:\n%s", out)
 	}
@@ -98,7 +98,7 @@ func TestFetchRequiresAContact(t *testing.T) {
 		{[]string{"--all", "--out", dir, "--contact", "me@example.org", "--rate", "50"}, "--rate 50: want more than 0 and at most 10 requests a second"},
 		{[]string{"--all", "--out", dir, "--contact", "me@example.org", "--letters", "("}, "--letters: error parsing regexp"},
 	} {
-		err, _, _ := runFetch(t, tc.args, nil)
+		_, _, err := runFetch(t, tc.args, nil)
 		var u usageError
 		if !errors.As(err, &u) || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%v: err = %v, want a usage error with %q", tc.args, err, tc.want)
@@ -130,7 +130,7 @@ func TestFetchAllIsTheCurrentCouncils(t *testing.T) {
 	site.Set("/robots.txt", &fetchtest.Resource{Body: "User-agent: *\nDisallow: /your-councils-performance/\n"})
 	srv := httptest.NewServer(site)
 	defer srv.Close()
-	err, out, errs := runFetch(t, []string{"--all", "--base-url", srv.URL, "--out", t.TempDir(), "--rate", "10", "--retries", "0", "--contact", "https://example.org/me"}, nil)
+	out, errs, err := runFetch(t, []string{"--all", "--base-url", srv.URL, "--out", t.TempDir(), "--rate", "10", "--retries", "0", "--contact", "https://example.org/me"}, nil)
 	if err == nil || !strings.Contains(out, "fetched "+strconv.Itoa(len(current))+" of "+strconv.Itoa(len(current))+" councils") {
 		t.Errorf("err = %v\n%s", err, out)
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
 
 	"github.com/ombudsgraph/ombudsgraph/internal/neo4jstore"
 )
@@ -57,7 +58,7 @@ func (n neo4jFlags) driver() (neo4j.DriverWithContext, error) {
 	} else if n.password != "" {
 		return nil, configError{"NEO4J_USERNAME", "NEO4J_PASSWORD is set but no user name is"}
 	}
-	d, err := neo4j.NewDriverWithContext(n.uri, auth, func(c *neo4j.Config) {
+	d, err := neo4j.NewDriverWithContext(n.uri, auth, func(c *config.Config) {
 		c.SocketConnectTimeout = 5 * time.Second
 		c.MaxTransactionRetryTime = 15 * time.Second
 	})

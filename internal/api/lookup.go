@@ -57,18 +57,6 @@ func category(ctx context.Context, name string) (*graph.Category, error) {
 	return c, nil
 }
 
-func caseOf(ctx context.Context, ref string) (*graph.Case, error) {
-	g, err := graphOf(ctx)
-	if err != nil {
-		return nil, err
-	}
-	c, ok := g.Case(ref)
-	if !ok {
-		return nil, fmt.Errorf("graph has no case %q", ref)
-	}
-	return c, nil
-}
-
 func theme(ctx context.Context, slug string) (*graph.Theme, error) {
 	g, err := graphOf(ctx)
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/config"
 
 	"github.com/ombudsgraph/ombudsgraph/graph"
 	"github.com/ombudsgraph/ombudsgraph/internal/faultproxy"
@@ -30,7 +31,7 @@ func (s server) viaProxy(t *testing.T) (*neo4jstore.Store, *faultproxy.Proxy) {
 	t.Cleanup(func() { p.Close() })
 	u.Host = p.Addr()
 	u.Scheme = "bolt" // one connection, no routing table pointing past the proxy
-	d, err := neo4j.NewDriverWithContext(u.String(), s.auth, func(c *neo4j.Config) {
+	d, err := neo4j.NewDriverWithContext(u.String(), s.auth, func(c *config.Config) {
 		c.MaxTransactionRetryTime = time.Second
 		c.SocketConnectTimeout = time.Second
 	})

@@ -127,13 +127,6 @@ func (r *rows) year(y graph.Year, s graph.Span) {
 	r.span(y.ID(), roleYear, 0, s)
 }
 
-func optInt(p *int) any {
-	if p == nil {
-		return nil
-	}
-	return *p
-}
-
 // councilList is a theme link's councils as Neo4j stores a list: no
 // property at all when there are none.
 func councilList(cs []string) any {
