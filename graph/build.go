@@ -178,7 +178,13 @@ func (b *builder) addStatistics(s Statistics) {
 		if have.Year != s.Year {
 			continue
 		}
-		if !sameStatistics(have, &s) {
+		switch {
+		case sameStatistics(have, &s):
+		case compatibleStatistics(have, &s):
+			// One copy states measures the other does not (a page cut
+			// short, or of another shape): together they state both.
+			mergeStatistics(have, &s)
+		default:
 			b.warn("statistics for %s %s: %s and %s disagree; keeping %s", s.CouncilSlug, s.Year.Label(), have.Doc, s.Doc, have.Doc)
 		}
 		have.Evidence = append(have.Evidence, s.Evidence...)
@@ -186,6 +192,31 @@ func (b *builder) addStatistics(s Statistics) {
 	}
 	ns := s
 	g.statsByCouncil[s.CouncilSlug] = append(g.statsByCouncil[s.CouncilSlug], &ns)
+}
+
+// compatibleStatistics reports whether a and b give no measure two
+// different values.
+func compatibleStatistics(a, b *Statistics) bool {
+	for _, m := range StatisticsMeasures {
+		x, y := m.Value(a), m.Value(b)
+		if x != nil && y != nil && x != y {
+			return false
+		}
+	}
+	return true
+}
+
+// mergeStatistics gives a every measure b states and a does not.
+func mergeStatistics(a, b *Statistics) {
+	for _, m := range StatisticsMeasures {
+		if m.Count != nil {
+			if *m.Count(a) == nil {
+				*m.Count(a) = *m.Count(b)
+			}
+		} else if *m.Rate(a) == nil {
+			*m.Rate(a) = *m.Rate(b)
+		}
+	}
 }
 
 func sameStatistics(a, b *Statistics) bool {

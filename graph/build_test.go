@@ -144,3 +144,26 @@ func TestNodesAndRanks(t *testing.T) {
 		t.Errorf("ranks %d, %d: newest case should come first", r1, r2)
 	}
 }
+
+// TestBuildMergesStatistics checks that two documents stating different
+// measures of one council's year (a page cut short, and a whole copy) give
+// one set of statistics with every measure, and no warning.
+func TestBuildMergesStatistics(t *testing.T) {
+	a := page("a.txt", "Kent County Council")
+	b := page("b.txt", "Kent County Council")
+	y := graph.Year{First: 2024}
+	pct := 79.0
+	a.Statistics = []graph.Statistics{{CouncilSlug: "kent-county-council", Year: y, ComplaintsDealtWith: ptr(291), Doc: "a.txt"}}
+	b.Statistics = []graph.Statistics{{CouncilSlug: "kent-county-council", Year: y, ComplaintsDealtWith: ptr(291), UpheldPercent: &pct, Doc: "b.txt"}}
+	g, err := graph.Build([]graph.Facts{a, b}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := g.Statistics("kent-county-council")
+	if len(st) != 1 || st[0].ComplaintsDealtWith == nil || *st[0].ComplaintsDealtWith != 291 || st[0].UpheldPercent == nil || *st[0].UpheldPercent != 79 {
+		t.Errorf("statistics = %+v, want both documents' measures", st)
+	}
+	if len(g.Warnings()) != 0 {
+		t.Errorf("warnings = %v, want none: the documents do not disagree", g.Warnings())
+	}
+}

@@ -110,4 +110,11 @@ type Letter struct {
 }
 
 // ID returns the letter's global ID.
-func (l *Letter) ID() string { return NodeID(KindLetter, l.CouncilSlug+"/"+l.Date) }
+//
+// A letter that gives no date is known by its council and year.
+func (l *Letter) ID() string {
+	if l.Date == "" {
+		return NodeID(KindLetter, l.CouncilSlug+"/"+l.Year.Label())
+	}
+	return NodeID(KindLetter, l.CouncilSlug+"/"+l.Date)
+}

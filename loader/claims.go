@@ -12,8 +12,9 @@ import (
 )
 
 var (
-	// percentUnit finds "%", "per cent" and "percent".
-	percentUnit = regexp.MustCompile(`(?i)\s*(?:%|\bper\s?cent\b|\bpercent\b)`)
+	// percentUnit finds "%", "per cent", "percent" and the "pc" some papers
+	// write ("67pc"); numberBefore then wants a number straight before it.
+	percentUnit = regexp.MustCompile(`(?i)\s*(?:%|\bper\s?cent\b|\bpercent\b|pc\b)`)
 	// money finds "£17,258", "£8,000", "£1.2m", "£3 million", "£40k".
 	money = regexp.MustCompile(`(?i)£\s?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s?(m|mn|million|bn|billion|k|thousand)\b)?`)
 	// digitsBefore finds a number that ends s.
@@ -92,7 +93,8 @@ func window(s string, at int) int {
 // claimHits finds the claims of a sentence, ranges joined, in order.
 func claimHits(sent string) []claimHit {
 	var hits []claimHit
-	percents := strings.Contains(sent, "%") || strings.Contains(sent, "cent") || strings.Contains(sent, "CENT")
+	percents := strings.Contains(sent, "%") || strings.Contains(sent, "cent") || strings.Contains(sent, "CENT") ||
+		strings.Contains(sent, "pc")
 	for _, m := range percentUnit.FindAllStringIndex(sent, -1) {
 		if !percents {
 			break

@@ -37,7 +37,12 @@ func factKeys(f graph.Facts) map[string]bool {
 		add("improvement %s %s", i.CaseRef, i.Text)
 	}
 	for _, r := range f.Reports {
-		add("report %s %s %s", r.CouncilSlug, r.Title, r.Summary)
+		// A report's title and its summary are facts of their own: a
+		// page cut short in a summary still lists the report.
+		add("report %s %s", r.CouncilSlug, r.Title)
+		if r.Summary != "" {
+			add("report summary %s %s %s", r.CouncilSlug, r.Title, r.Summary)
+		}
 	}
 	for _, l := range f.Letters {
 		add("letter %s %s %s %s", l.CouncilSlug, l.Date, l.Year.Label(), l.Recipient)

@@ -1,6 +1,7 @@
 package loader
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"regexp"
@@ -26,6 +27,7 @@ type signals struct {
 	first         string
 	sections      map[pageSection]bool
 	cases         int
+	listed        int
 	statements    int
 	dear, title   bool
 	ending, yours bool
@@ -64,13 +66,19 @@ func detect(t *text) (graph.DocKind, error) {
 		s.nonEmpty++
 		if s.nonEmpty == 1 {
 			s.first = c
-			s.markup = markup.MatchString(l)
+			s.markup = markup.MatchString(l) || (c == "{" || c == "[") && json.Valid([]byte(strings.Join(t.lines, "\n")))
 		}
-		if sec, ok := pageHeader(c); ok && sec != inOther && sec != inFooter {
+		// An "Annual letter" heading is a letter's as much as a page's
+		// section, so it does not count for a page.
+		if sec, ok := pageHeader(c); ok && sec != inOther && sec != inFooter && sec != inLetters {
 			s.sections[sec] = true
 		}
 		if isCaseLine(c) {
-			s.cases++
+			if caseRef.MatchString(c) {
+				s.cases++
+			} else {
+				s.listed++ // "Council (NN NNN NNN)": a page's, or a list an article quotes
+			}
 		}
 		s.dear = s.dear || strings.HasPrefix(c, "Dear") && salutation.MatchString(c)
 		s.title = s.title || len(c) < 60 && hasPrefixFold(c, "annual") && letterTitle.MatchString(c)
@@ -94,10 +102,13 @@ func detect(t *text) (graph.DocKind, error) {
 		return "", errorf(t.name, 1, "expected a council performance page, an annual review letter or a news article; found an empty document")
 	}
 	page := 3*len(s.sections) + 3*min(s.cases, 2)
-	if s.dear {
+	if len(s.sections) > 0 {
+		page += 3 * min(s.listed, 2)
+	}
+	if s.dear || s.title {
 		s.ending = yearEnding.MatchString(newFlow(t, 1, len(t.lines)+1).s)
 	}
-	if page < 3 && !s.dear {
+	if page < 3 && !s.dear && !s.title {
 		// No section or case line: the statistics' own sentences may
 		// still show a page (a copy of its statistics alone).
 		s.statements = len(findStatements(newFlow(t, 1, len(t.lines)+1).s))
@@ -107,6 +118,10 @@ func detect(t *text) (graph.DocKind, error) {
 	case s.markup:
 		return "", notLGSCO(t, "it is markup (HTML, XML or JSON), not text; save the page as text, or copy its text")
 	case s.dear && (s.title || s.ending) && s.cases == 0:
+		return graph.AnnualLetter, nil
+	case s.title && s.ending && len(s.sections) == 0 && s.cases == 0:
+		// An annual letter set out as a report, with no salutation (the
+		// Local Government Ombudsman's of 2007/08).
 		return graph.AnnualLetter, nil
 	case page >= 3:
 		return graph.CouncilPage, nil
@@ -128,6 +143,16 @@ func detect(t *text) (graph.DocKind, error) {
 // in any case.
 func hasPrefixFold(s, prefix string) bool {
 	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+// hasSections reports whether t has a section of a council page.
+func hasSections(t *text) bool {
+	for _, l := range t.lines {
+		if sec, ok := pageHeader(content(l)); ok && sec != inOther && sec != inFooter && sec != inLetters {
+			return true
+		}
+	}
+	return false
 }
 
 // notLGSCO reports a document that is none of the kinds ombudsgraph reads.
@@ -159,7 +184,16 @@ func Parse(name string, r io.Reader, gaz *Gazetteer) (graph.Facts, error) {
 func parseKind(t *text, kind graph.DocKind, gaz *Gazetteer) (graph.Facts, error) {
 	switch kind {
 	case graph.CouncilPage:
-		return parsePage(t, gaz)
+		f, err := parsePage(t, gaz)
+		if err != nil && !hasSections(t) {
+			// Read as a page for its case lines or statistics sentences
+			// alone, with no section of a page: running text that
+			// quotes them (an article listing decisions) is an article.
+			if a, aerr := parseArticle(t, gaz); aerr == nil && len(a.Councils) > 0 {
+				return a, nil
+			}
+		}
+		return f, err
 	case graph.AnnualLetter:
 		return parseLetter(t, gaz)
 	default:

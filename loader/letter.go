@@ -61,7 +61,7 @@ func parseLetter(t *text, gaz *Gazetteer) (graph.Facts, error) {
 		line := fold(content(t.lines[n-1]))
 		switch {
 		case line == "":
-		case dearLine == 0 && dateLine == 0 && letterDateIn(t.lines[n-1]) != "":
+		case dearLine == 0 && dateLine == 0 && letterDateIn(t.lines[n-1]) != "" && !endsYear(t, n):
 			d, err := parseLetterDate(letterDateIn(t.lines[n-1]))
 			if err != nil {
 				continue
@@ -69,15 +69,13 @@ func parseLetter(t *text, gaz *Gazetteer) (graph.Facts, error) {
 			dateLine, l.Date = n, d.Format("2006-01-02")
 		case dearLine == 0 && salutation.MatchString(line):
 			dearLine = n
-		case titleLine == 0 && letterTitle.MatchString(line) && len(line) < 60:
+		case (titleLine == 0 || !hasDigit(l.Title) && hasDigit(line)) && letterTitle.MatchString(line) && len(line) < 60:
+			// The first heading, or a later one that gives the year.
 			titleLine, l.Title = n, content(t.lines[n-1])
 		}
 	}
-	switch {
-	case dateLine == 0:
-		return graph.Facts{}, errorf(t.name, max(1, dearLine), "expected the letter's date (such as '22 July 2020' or '16/07/2013') on a line of its own before 'Dear …'; found none")
-	case dearLine == 0:
-		return graph.Facts{}, errorf(t.name, dateLine, "expected a salutation ('Dear …') after the recipient; found none")
+	if dateLine == 0 && dearLine == 0 && titleLine == 0 {
+		return graph.Facts{}, errorf(t.name, 1, "expected the letter's date (such as '22 July 2020' or '16/07/2013'), a salutation ('Dear …') or its heading ('Annual Review letter 2020'); found none")
 	}
 	var warnings []graph.Problem
 	year, yearSpans, err := letterYear(t, titleLine)
@@ -91,25 +89,78 @@ func parseLetter(t *text, gaz *Gazetteer) (graph.Facts, error) {
 	if len(yearSpans) > 0 {
 		l.YearSpan = yearSpans[0]
 	}
-	council, who, block, err := recipient(t, gaz, dateLine, dearLine)
+	if dateLine == 0 {
+		warnings = append(warnings, warnf(t.name, max(1, titleLine, dearLine), "the letter gives no date (such as '22 July 2020') before its salutation or heading, so it has none"))
+	}
+	var council graph.Council
+	var who string
+	var block []graph.Span
+	if dearLine > 0 {
+		council, who, block, err = recipient(t, gaz, dateLine, dearLine)
+	} else {
+		// A letter set out as a report, with no salutation: the council
+		// is named in its opening lines, and the recipient is not.
+		council, block, err = namedInHeading(t, gaz, titleLine)
+	}
 	if err != nil {
 		return graph.Facts{}, err
 	}
 	l.Recipient = who
 	l.CouncilSlug = council.Slug
-	l.Evidence = append([]graph.Span{t.contentSpan(dateLine)}, block...)
-	if len(block) > 0 && block[0].Line == dateLine {
-		l.Evidence = block // the date's line is part of the recipient block
+	l.Evidence = block
+	if dateLine > 0 {
+		l.Evidence = append([]graph.Span{t.contentSpan(dateLine)}, block...)
+		if len(block) > 0 && block[0].Line == dateLine {
+			l.Evidence = block // the date's line is part of the recipient block
+		}
 	}
-	if titleLine > 0 {
+	switch {
+	case titleLine > 0:
 		l.Evidence = append(l.Evidence, t.contentSpan(titleLine))
-	} else {
+	case l.Date != "":
 		l.Title = "Annual review letter " + l.Date[:4]
+	default:
+		l.Title = "Annual letter " + l.Year.Label()
 	}
 	doc := t.document(graph.AnnualLetter, l.Title+" to "+council.Name)
 	doc.Warnings = warnings
 	return graph.Facts{Document: doc, Councils: []graph.Council{council}, Letters: []graph.Letter{l}}, nil
 }
+
+// namedInHeading finds the council a letter without a salutation is about:
+// the first line of its opening (up to 12 lines after its heading) that is a
+// council's name, or ends with one.
+func namedInHeading(t *text, gaz *Gazetteer, titleLine int) (graph.Council, []graph.Span, error) {
+	for n := 1; n <= len(t.lines) && n <= max(titleLine, 1)+12; n++ {
+		sp := t.contentSpan(n)
+		if sp.Quote == "" || len([]rune(sp.Quote)) > 90 {
+			continue
+		}
+		folded := fold(sp.Quote)
+		if start, ok := gaz.councilAtEnd(folded); ok {
+			start = origOffset(sp.Quote, folded, start)
+			cspan := subSpan(sp, start, len(strings.TrimRight(sp.Quote, " .,")))
+			return gaz.councilNamed(cspan.Quote, cspan), []graph.Span{sp}, nil
+		}
+	}
+	return graph.Council{}, nil, errorf(t.name, max(1, titleLine), "expected the council the letter is about (such as 'Leeds City Council') on a line of its own near its heading; found none")
+}
+
+// endsYear reports whether the line before line n ends by naming the end of
+// a year ("… for the year ended" / "31 March 2008"): then the date on line
+// n is that, not the letter's.
+func endsYear(t *text, n int) bool {
+	for m := n - 1; m >= 1; m-- {
+		prev := strings.ToLower(fold(content(t.lines[m-1])))
+		if prev == "" {
+			continue
+		}
+		return strings.HasSuffix(prev, "ended") || strings.HasSuffix(prev, "ending") || strings.HasSuffix(prev, "ending on")
+	}
+	return false
+}
+
+func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
 
 // parseLetterDate reads a letter's date in any of the forms letterDate
 // matches.
@@ -204,7 +255,7 @@ func recipient(t *text, gaz *Gazetteer, dateLine, dearLine int) (graph.Council, 
 	// Where the date stands beside the address (a PDF's reference block set
 	// level with it), the address starts above the date: from the first
 	// line of the paragraph the date is in.
-	if _, ok := t.recipientColumn(dateLine); ok {
+	if dateLine > 0 && columnOK(t, dateLine) {
 		from := dateLine
 		for from > 1 && content(t.lines[from-2]) != "" && !ombudsmanTop.MatchString(fold(content(t.lines[from-2]))) {
 			from--
@@ -270,6 +321,12 @@ func letterDateIn(line string) string {
 		}
 	}
 	return ""
+}
+
+// columnOK reports whether line n has a column that can be the recipient's.
+func columnOK(t *text, n int) bool {
+	_, ok := t.recipientColumn(n)
+	return ok
 }
 
 // recipientColumn quotes the part of line n that can be the recipient's:

@@ -51,8 +51,6 @@ func TestLetterErrors(t *testing.T) {
 	cases := []struct{ name, doc, want string }{
 		{"no year", "22 July 2020\nMrs Bijle Hertsmere Borough Council\nDear Mrs Bijle\nThank you.\n",
 			"l.txt:3: expected the year the letter covers"},
-		{"no date", "Mrs Bijle Hertsmere Borough Council\nDear Mrs Bijle\nfor the year ending 31 March 2020\n",
-			"l.txt:2: expected the letter's date"},
 		{"no council", "22 July 2020\nMrs Bijle\nDear Mrs Bijle\nfor the year ending 31 March 2020\n",
 			"l.txt:3: expected the recipient's council"},
 		{"bad year-ending date", "22 July 2020\nMrs Bijle Hertsmere Borough Council\nDear Mrs Bijle\nfor the year ending 31 Smarch 2020\n",
@@ -65,5 +63,34 @@ func TestLetterErrors(t *testing.T) {
 				t.Errorf("error = %v\nwant prefix %s", err, c.want)
 			}
 		})
+	}
+}
+
+// TestLetterWithoutDateOrSalutation checks that a letter a person can read
+// is not refused for what it lacks: one with no date is read with a warning,
+// and one set out as a report, with no salutation (the Local Government
+// Ombudsman's annual letters of 2007/08), is read for its council and year.
+func TestLetterWithoutDateOrSalutation(t *testing.T) {
+	f, err := loader.ParseLetter("l.txt", strings.NewReader("Mrs Bijle Hertsmere Borough Council\nDear Mrs Bijle\nfor the year ending 31 March 2020\n"), gazetteer(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := f.Letters[0]
+	if l.Date != "" || l.Year.Label() != "2019-20" || l.CouncilSlug != "hertsmere-borough-council" || l.Recipient != "Mrs Bijle" {
+		t.Errorf("letter = %+v", l)
+	}
+	if len(f.Document.Warnings) != 1 || !strings.Contains(f.Document.Warnings[0].Message, "gives no date") {
+		t.Errorf("warnings = %v, want one that the letter gives no date", f.Document.Warnings)
+	}
+	report := "The Local Government Ombudsman's\nAnnual Letter\nLeeds City Council\nfor the year ended\n31 March 2008\n\nAnnual Letter 2007/08 - Introduction\nThis letter sums up the complaints we received about the Council in the year.\n"
+	f, err = loader.Parse("leeds.txt", strings.NewReader(report), gazetteer(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Document.Kind != graph.AnnualLetter || len(f.Letters) != 1 {
+		t.Fatalf("read as %s with %d letters, want one annual letter", f.Document.Kind, len(f.Letters))
+	}
+	if l := f.Letters[0]; l.CouncilSlug != "leeds-city-council" || l.Year.Label() != "2007-08" || l.Date != "" || l.ID() != "Letter:leeds-city-council/2007-08" {
+		t.Errorf("letter = %+v (ID %s)", l, l.ID())
 	}
 }

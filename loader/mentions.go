@@ -218,7 +218,7 @@ func (g *Gazetteer) mentions(t *text, lines []int) []mention {
 		}
 		// Councils no reference or document has given yet.
 		for _, m := range boroughOf.FindAllStringSubmatchIndex(p.text, -1) {
-			if i, j := tokenRange(toks, m[0], m[1]); i < j && !slices.Contains(taken[i:j], true) {
+			if i, j := tokenRange(toks, m[0], m[1]); i < j && !slices.Contains(taken[i:j], true) && plausibleName(p.text[m[0]:m[1]]) {
 				take(i, j, g.Council(p.text[m[0]:m[1]], graph.Span{}))
 			}
 		}
@@ -230,7 +230,7 @@ func (g *Gazetteer) mentions(t *text, lines []int) []mention {
 				continue
 			}
 			if !taken[i] && raw(i)[0] == 'C' {
-				if s, ok := g.unknown(p.text, toks, taken, i); ok {
+				if s, ok := g.unknown(p.text, toks, taken, i); ok && plausibleName(p.text[toks[s].a:end]) {
 					takeTo(s, i+1, end, g.Council(p.text[toks[s].a:end], graph.Span{}))
 				}
 			}
@@ -436,3 +436,25 @@ func containsWord(s, w string) bool {
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// plausibleName reports whether a council's name that no reference gives
+// can be one: not two phrases a copy ran together ("County Hall in
+// NorwichNorfolk County Council": a word with a capital inside it, other
+// than Mc, Mac or O'), and no building ("County Hall", "Town Hall").
+func plausibleName(name string) bool {
+	if strings.Contains(name, " Hall ") {
+		return false
+	}
+	for _, w := range strings.Fields(name) {
+		rs := []rune(w)
+		for i := 1; i < len(rs); i++ {
+			if unicode.IsUpper(rs[i]) && unicode.IsLower(rs[i-1]) {
+				prefix := string(rs[:i])
+				if prefix != "Mc" && prefix != "Mac" {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}

@@ -224,7 +224,7 @@ func (p *pageParser) findCut() {
 		return
 	}
 	line := content(t.lines[last-1])
-	if _, ok := pageHeader(line); ok || linkLine.MatchString(line) || endsSentence(line) || strings.HasSuffix(line, ":") {
+	if _, ok := pageHeader(line); ok || isLink(line) || endsSentence(line) || strings.HasSuffix(line, ":") {
 		return
 	}
 	if caseRef.MatchString(line) || caseCategory.MatchString(line) || caseSub.MatchString(line) {
@@ -345,7 +345,7 @@ func (p *pageParser) reports() {
 	kept := items[:0]
 	for _, it := range items {
 		f := fold(it.text)
-		if !it.cut && (reportsIntro.MatchString(f) || noneListed.MatchString(f) || linkLine.MatchString(f) || dateOnly.MatchString(f)) {
+		if !it.cut && (reportsIntro.MatchString(f) || noneListed.MatchString(f) || isLink(f) || dateOnly.MatchString(f)) {
 			continue
 		}
 		kept = append(kept, it)
@@ -366,8 +366,11 @@ func (p *pageParser) reports() {
 	for _, it := range items {
 		switch {
 		case it.cut:
-			if cur != nil && endsSentence(cur.Summary) {
-				flush() // a whole report before the trouble
+			if cur != nil && (cur.Summary == "" || endsSentence(cur.Summary)) {
+				// A whole report before the trouble, or a whole title
+				// whose summary is cut short or garbled: the title
+				// stands, without the summary.
+				flush()
 			}
 			cur = nil
 		case cur != nil && cur.Summary == "":
@@ -384,7 +387,9 @@ func (p *pageParser) reports() {
 		}
 	}
 	if cur != nil && cur.Summary != "" && !endsSentence(cur.Summary) && p.cut > 0 {
-		cur = nil // its summary runs into the place the text stops
+		// Its summary runs into the place the text stops: the title
+		// stands alone.
+		cur.Summary, cur.Evidence = "", cur.Evidence[:1]
 	}
 	flush()
 }
@@ -431,7 +436,7 @@ func isNoise(line string) bool {
 	if !noiseWords[strings.ToLower(first)] {
 		return false
 	}
-	return improvIntro.MatchString(line) || noneListed.MatchString(line) || linkLine.MatchString(line)
+	return improvIntro.MatchString(line) || noneListed.MatchString(line) || isLink(line)
 }
 
 // pageNumber reports whether a line is only a number, as a list's pager
@@ -515,6 +520,13 @@ func matchCategory(line string) []string {
 		}
 	}
 	return []string{line, strings.TrimSpace(v), sub}
+}
+
+// isLink reports whether a line is a link and nothing else ("View all
+// satisfactory remedy decisions"): short, and of linkLine's forms. A long
+// line that starts like a link has text run into it.
+func isLink(line string) bool {
+	return len(line) <= 60 && linkLine.MatchString(line)
 }
 
 // hasMarker reports whether a line starts with a list marker ('-', '•' …).
