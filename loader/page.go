@@ -251,11 +251,13 @@ func (p *pageParser) statistics() {
 	})
 	upTo := len(f.s)
 	if p.cut > 0 && p.sections[p.cut-1] != inReports && p.sections[p.cut-1] != inImprovements {
-		// Leave out the sentence the text stops in.
-		if i := strings.LastIndexAny(f.s, ".!?"); i >= 0 {
-			upTo = i + 1
-		} else {
-			upTo = 0
+		// Leave out what reaches the line the text stops on: a statement
+		// that ends before it is whole.
+		for _, pc := range f.pieces {
+			if pc.line >= p.cut {
+				upTo = pc.at
+				break
+			}
 		}
 	}
 	st, ok, warnings := readStatistics(f, p.council.Slug, upTo)
@@ -345,7 +347,8 @@ func (p *pageParser) reports() {
 	kept := items[:0]
 	for _, it := range items {
 		f := fold(it.text)
-		if !it.cut && (reportsIntro.MatchString(f) || noneListed.MatchString(f) || isLink(f) || dateOnly.MatchString(f)) {
+		if !it.cut && (reportsIntro.MatchString(f) || noneListed.MatchString(f) || isLink(f) || dateOnly.MatchString(f) ||
+			pageNumber(f) || reportsFor.MatchString(f)) {
 			continue
 		}
 		kept = append(kept, it)
@@ -393,6 +396,10 @@ func (p *pageParser) reports() {
 	}
 	flush()
 }
+
+// reportsFor is the link to the full list of reports that follows a
+// section's first few: "Public reports for London Borough of Croydon".
+var reportsFor = regexp.MustCompile(`(?i)^(?:public (?:interest )?)?reports (?:for|against|about) \S`)
 
 // garbledNumber matches a number misread as letters: "l7O", "2O23".
 var garbledNumber = regexp.MustCompile(`\b(?:\d+[lO][\dlO]*|[lO]+\d[\dlO]*)\b`)
