@@ -19,10 +19,11 @@ import (
 // of the file as given. A format is told by the file's content; a name
 // ending in .html or .htm only says to try HTML first.
 func readSource(name string, data []byte) (*text, error) {
-	sum := sha256.Sum256(data)
+	var sum [sha256.Size]byte // of the file, where its text is extracted from it
 	format := graph.FormatText
 	lower := strings.ToLower(name)
 	if pdftext.IsPDF(data) {
+		sum = sha256.Sum256(data)
 		// A PDF may be larger than a text document: its images count.
 		s, err := pdftext.Convert(data)
 		if err != nil {
@@ -31,10 +32,11 @@ func readSource(name string, data []byte) (*text, error) {
 		data, format = []byte(s), graph.FormatPDF
 	} else if len(data) > MaxDocumentSize {
 		return nil, errorf(name, 1, "document is larger than %d MiB", MaxDocumentSize>>20)
-	} else if htmltext.IsHTML(data) || strings.HasSuffix(lower, ".html") || strings.HasSuffix(lower, ".htm") {
+	} else if mayBeHTML(data) && htmltext.IsHTML(data) || strings.HasSuffix(lower, ".html") || strings.HasSuffix(lower, ".htm") {
 		s, _, err := htmltext.Convert(data)
 		switch {
 		case err == nil:
+			sum = sha256.Sum256(data)
 			data, format = []byte(s), graph.FormatHTML
 		case errors.Is(err, htmltext.ErrNotHTML):
 			// Read as text: a file named .html that holds text.
@@ -50,4 +52,16 @@ func readSource(name string, data []byte) (*text, error) {
 		t.format, t.sum = format, hex.EncodeToString(sum[:])
 	}
 	return t, nil
+}
+
+// mayBeHTML reports whether data can be HTML at all: its first character,
+// after a byte-order mark and white space, is '<'. It spares every text
+// document htmltext's decoding.
+func mayBeHTML(data []byte) bool {
+	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		return true // UTF-16: let htmltext decode it
+	}
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	data = bytes.TrimLeft(data, " \t\r\n")
+	return len(data) > 0 && data[0] == '<'
 }
