@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -223,5 +224,29 @@ func TestUsage(t *testing.T) {
 	}
 	if err := run(context.Background(), []string{"load", "--docs", "/no/such/dir"}, env(nil), io.Discard); err == nil || !strings.Contains(err.Error(), "/no/such/dir") {
 		t.Errorf("missing docs: %v", err)
+	}
+}
+
+// TestServeDrainTimesOut checks that serve exits cleanly when its drain's
+// time is up with a request still open: --shutdown-timeout promises that
+// requests still running then are cut off, not that the process fails.
+func TestServeDrainTimesOut(t *testing.T) {
+	base, stop := startServe(t, []string{"--shutdown-timeout", "100ms"}, nil)
+	conn, err := net.Dial("tcp", strings.TrimPrefix(base, "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	// A request whose headers never end keeps its connection busy.
+	if _, err := conn.Write([]byte("GET /healthz HTTP/1.1\r\nHost: x\r\n")); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(100 * time.Millisecond)
+	start := time.Now()
+	if err := stop(); err != nil {
+		t.Errorf("serve's drain timed out and it returned %v, want nil", err)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("serve took %v to stop with a 100ms drain", d)
 	}
 }

@@ -181,7 +181,12 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	sctx, cancel := context.WithTimeout(context.Background(), *drain)
 	defer cancel()
 	if err := srv.Shutdown(sctx); err != nil {
-		return fmt.Errorf("shutdown: %w", err)
+		// Requests still running when the drain's time is up are cut
+		// off: that is what --shutdown-timeout promises, not a failure.
+		log.Warn("drain timed out; closing the connections still open", "timeout", drain.String(), "error", err.Error())
+		if cerr := srv.Close(); cerr != nil {
+			log.Warn("closing connections", "error", cerr.Error())
+		}
 	}
 	log.Info("stopped")
 	return failed
