@@ -25,24 +25,26 @@ const (
 var ActionTypes = []ActionType{ActionRemind, ActionTrain, ActionReview, ActionChangeProcedure, ActionEvidence, ActionApologise, ActionPay, ActionOther}
 
 // actionRules say which words mark which action. An improvement can agree to
-// several actions ("review … and remind staff …"). Patterns are matched on
-// the text in lower case, and only when the text holds one of their anchors,
-// which is much faster than case-insensitive matching of every rule.
+// several actions ("review … and remind staff …"). Each rule is a list of
+// alternatives that each start with one of its starts, at the start of a
+// word; a rule is tried only where one of its starts stands in the text (in
+// lower case), anchored there, which is much faster than searching the whole
+// text with every rule.
 var actionRules = []struct {
-	action  ActionType
-	anchors []string
-	re      *regexp.Regexp
+	action ActionType
+	starts []string
+	head   *regexp.Regexp
 }{
-	{ActionRemind, []string{"remind", "brief", "bulletin", "share", "circulate", "aware", "attention"},
-		regexp.MustCompile(`\b(remind\w*|brief\w*|bulletin|share (?:a copy of )?(?:this|the|our) (?:final )?decision|circulate|make staff aware|draw (?:their|staff) attention)`)},
-	{ActionTrain, []string{"train", "learning", "workshop"}, regexp.MustCompile(`\b(train\w*|learning (?:session|event)s?|workshops?)\b`)},
-	{ActionReview, []string{"review", "audit", "reconsider", "look again"}, regexp.MustCompile(`\b(review\w*|audit\w*|reconsider\w*|look again)\b`)},
-	{ActionChangeProcedure, []string{"chang", "amend", "updat", "revis", "introduc", "implement", "develop", "creat", "put in place", "put into place", "action plan", "measures to"},
-		regexp.MustCompile(`\b((?:change|amend|update|revise|introduce|implement|develop|create|put in place)\w* (?:\w+ ){0,4}(?:polic(?:y|ies)|procedures?|process(?:es)?|guidance|plan|systems?|tracker|protocols?|practice)|action plan|put (?:in place|into place)|measures to)\b`)},
-	{ActionEvidence, []string{"evidence", "update", "report back", "confirm", "provide the ombudsman"},
-		regexp.MustCompile(`\b(evidence|provide (?:an )?update|report back|confirm(?:ation)? to the ombudsman|provide the ombudsman with)\b`)},
-	{ActionApologise, []string{"apolog"}, regexp.MustCompile(`\b(apologi[sz]\w*|apology)\b`)},
-	{ActionPay, []string{"pay", "£", "refund", "compensat", "reimburs"}, regexp.MustCompile(`(\bpay\b|\bpayments?\b|£\d|\brefund\w*|\bcompensat\w*|\breimburs\w*)`)},
+	{ActionRemind, []string{"remind", "brief", "bulletin", "share", "circulate", "make staff aware", "draw"},
+		regexp.MustCompile(`^(?:remind\w*|brief\w*|bulletin|share (?:a copy of )?(?:this|the|our) (?:final )?decision|circulate|make staff aware|draw (?:their|staff) attention)`)},
+	{ActionTrain, []string{"train", "learning", "workshop"}, regexp.MustCompile(`^(?:train\w*|learning (?:session|event)s?|workshops?)\b`)},
+	{ActionReview, []string{"review", "audit", "reconsider", "look again"}, regexp.MustCompile(`^(?:review\w*|audit\w*|reconsider\w*|look again)\b`)},
+	{ActionChangeProcedure, []string{"change", "amend", "update", "revise", "introduce", "implement", "develop", "create", "put", "action plan", "measures to"},
+		regexp.MustCompile(`^(?:(?:change|amend|update|revise|introduce|implement|develop|create|put in place)\w* (?:\w+ ){0,4}(?:polic(?:y|ies)|procedures?|process(?:es)?|guidance|plan|systems?|tracker|protocols?|practice)|action plan|put (?:in place|into place)|measures to)\b`)},
+	{ActionEvidence, []string{"evidence", "provide", "report back", "confirm"},
+		regexp.MustCompile(`^(?:evidence|provide (?:an )?update|report back|confirm(?:ation)? to the ombudsman|provide the ombudsman with)\b`)},
+	{ActionApologise, []string{"apolog"}, regexp.MustCompile(`^(?:apologi[sz]\w*|apology)\b`)},
+	{ActionPay, []string{"pay", "£", "refund", "compensat", "reimburs"}, regexp.MustCompile(`^(?:pay\b|payments?\b|£\d|refund\w*|compensat\w*|reimburs\w*)`)},
 }
 
 // ClassifyActions returns what an improvement's text agrees to do, in the
@@ -51,7 +53,7 @@ func ClassifyActions(text string) []ActionType {
 	lower := strings.ToLower(text)
 	var out []ActionType
 	for _, r := range actionRules {
-		if containsAny(lower, r.anchors) && r.re.MatchString(lower) {
+		if ruleMatches(lower, r.starts, r.head) {
 			out = append(out, r.action)
 		}
 	}
@@ -61,13 +63,32 @@ func ClassifyActions(text string) []ActionType {
 	return out
 }
 
-func containsAny(s string, subs []string) bool {
-	for _, sub := range subs {
-		if strings.Contains(s, sub) {
-			return true
+// ruleMatches reports whether head matches s at the start of a word where
+// one of starts stands ('£' needs no word before it to end).
+func ruleMatches(s string, starts []string, head *regexp.Regexp) bool {
+	for _, start := range starts {
+		for from := 0; ; {
+			i := strings.Index(s[from:], start)
+			if i < 0 {
+				break
+			}
+			i += from
+			from = i + 1
+			if i > 0 && isWordByte(s[i-1]) && start != "£" {
+				continue
+			}
+			if head.MatchString(s[i:]) {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// isWordByte reports whether c is an ASCII letter, digit or underscore, as
+// regexp's \b counts them.
+func isWordByte(c byte) bool {
+	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }
 
 // Actions returns what the improvement with the given ID agrees to do.
