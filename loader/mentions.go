@@ -149,6 +149,7 @@ func (g *Gazetteer) mentions(t *text, lines []int) []mention {
 	}
 	var generics []generic
 	ps := paragraphs(t.lines, lines)
+	places := g.placesOf()
 	var all strings.Builder
 	for pi := range ps {
 		p := &ps[pi]
@@ -216,6 +217,8 @@ func (g *Gazetteer) mentions(t *text, lines []int) []mention {
 				break
 			}
 		}
+		// Places standing for their councils in a list of figures.
+		g.placesWithFigures(p.text, toks, taken, places, take)
 		// Councils no reference or document has given yet.
 		for _, m := range boroughOf.FindAllStringSubmatchIndex(p.text, -1) {
 			if i, j := tokenRange(toks, m[0], m[1]); i < j && !slices.Contains(taken[i:j], true) && plausibleName(p.text[m[0]:m[1]]) {

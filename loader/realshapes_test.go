@@ -63,3 +63,40 @@ func TestRealShapes(t *testing.T) {
 		}
 	})
 }
+
+// TestPlacesWithFigures checks that a council's place alone is read as the
+// council where a figure stands with it in a list, and nowhere else.
+func TestPlacesWithFigures(t *testing.T) {
+	cases := []struct {
+		name, doc string
+		want      []string // council slugs, in order
+	}{
+		{"a list of complaints by place",
+			"Complaints across the Black Country\n\nThe ombudsman received 92 complaints about Sandwell council, 76 about Dudley, 72 each against Walsall and Wolverhampton last year.\n",
+			[]string{"sandwell-metropolitan-borough-council", "dudley-metropolitan-borough-council", "walsall-metropolitan-borough-council", "city-of-wolverhampton-council"}},
+		{"rates in brackets",
+			"Upheld rates\n\nThe ombudsman upheld complaints against Salford (33 per cent) and Trafford (50 per cent).\n",
+			[]string{"salford-city-council", "trafford-council"}},
+		{"a place that is only a home",
+			"Family wins\n\nA family from Leeds complained to the ombudsman about Kirklees Council, which upheld it.\n",
+			[]string{"kirklees-metropolitan-borough-council"}},
+		{"a place in an institution's name",
+			"Hospital delays\n\nLeeds Teaching Hospitals said complaints had risen, the ombudsman heard.\n",
+			nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			f, err := loader.ParseArticle("a.txt", strings.NewReader(c.doc), gazetteer(t))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, co := range f.Councils {
+				got = append(got, co.Slug)
+			}
+			if strings.Join(got, " ") != strings.Join(c.want, " ") {
+				t.Errorf("councils = %v, want %v", got, c.want)
+			}
+		})
+	}
+}
