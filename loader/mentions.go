@@ -149,7 +149,12 @@ func (g *Gazetteer) mentions(t *text, lines []int) []mention {
 	}
 	var generics []generic
 	ps := paragraphs(t.lines, lines)
-	places := g.placesOf()
+	var body strings.Builder
+	for _, n := range lines {
+		body.WriteString(t.lines[n-1])
+		body.WriteByte('\n')
+	}
+	places := g.placesOf(body.String())
 	var all strings.Builder
 	for pi := range ps {
 		p := &ps[pi]

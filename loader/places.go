@@ -19,7 +19,8 @@ var (
 	figureBefore = regexp.MustCompile(`\d[\d,.]*\s*(?:%|per cent|pc)?\s+(?:\w+\s+)?(?:about|against|for|in)\s+$`)
 	// figureAfter starts the text after a place: " (33 per cent)", " (population
 	// 793,000) received 185", " received 185", " had 63".
-	figureAfter = regexp.MustCompile(`^\s*(?:\(\s*(?:population\s+)?\d|(?:received|had|drew|recorded|saw|got|logged|upheld)\s+(?:the same|\d))`)
+	// Also " received the fewest", ", 26." in a list, and ", they had 63".
+	figureAfter = regexp.MustCompile(`^\s*(?:\(\s*(?:population\s+)?\d|,?\s*(?:(?:they|it)\s+)?(?:received|had|drew|recorded|saw|got|logged|upheld)\s+(?:the\s+(?:same|fewest|most)\b|\d)|,\s*\d+(?:,\d{3})*(?:\.\d+)?(?:\s+complaints?)?\s*[.;](?:\s|$))`)
 	// listJoin stands between two places of one list.
 	listJoin = regexp.MustCompile(`^\s*(?:,|and|or|,\s*and)\s*$`)
 	// aboutComplaints shows a paragraph compares councils' complaints.
@@ -34,8 +35,12 @@ var notPlaceNames = map[string]bool{
 }
 
 // placesOf returns the current councils of the gazetteer by their place,
-// where exactly one current council has that place.
-func (g *Gazetteer) placesOf() map[string]*place {
+// where exactly one current council has that place; none when the text is
+// not about complaints or councils.
+func (g *Gazetteer) placesOf(text string) map[string]*place {
+	if !aboutComplaints.MatchString(text) {
+		return nil
+	}
 	out := map[string]*place{}
 	seen := map[string]int{}
 	for _, p := range g.entries {
@@ -57,9 +62,6 @@ func (g *Gazetteer) placesOf() map[string]*place {
 // placesWithFigures finds the councils a paragraph names by their place in a
 // list of figures. taken marks the tokens already read as names.
 func (g *Gazetteer) placesWithFigures(text string, toks []token, taken []bool, places map[string]*place, take func(i, j int, c graph.Council)) {
-	if !aboutComplaints.MatchString(text) {
-		return
-	}
 	lastEnd := -1 // where the last place of a list ended
 	for i := 0; i < len(toks); i++ {
 		if taken[i] || !startsUpper(text[toks[i].a:toks[i].b]) {
