@@ -279,27 +279,24 @@ func recipient(t *text, gaz *Gazetteer, dateLine, dearLine int) (graph.Council, 
 // ranges, trimmed.
 func columns(line string) [][2]int {
 	var out [][2]int
-	start := -1
-	gap := 0
+	start, end := -1, 0 // the column being read, and where its text ends so far
+	spaces := 0         // spaces since its text
 	for i := 0; i <= len(line); i++ {
-		space := i == len(line) || line[i] == ' ' || line[i] == '\t'
-		if !space {
+		switch {
+		case i < len(line) && line[i] != ' ' && line[i] != '\t':
 			if start < 0 {
 				start = i
 			}
-			gap = 0
+			end, spaces = i+1, 0
 			continue
-		}
-		if i < len(line) && line[i] == ' ' {
-			gap++
-		} else {
-			gap = 3 // a tab, or the end, parts columns
-		}
-		if start >= 0 && gap >= 3 {
-			end := i - gap + 1
-			if i == len(line) {
-				end = strings.LastIndexFunc(line[:i], func(r rune) bool { return r != ' ' && r != '\t' }) + 1
+		case i < len(line) && line[i] == ' ':
+			spaces++
+			if spaces < 3 {
+				continue
 			}
+		}
+		// A tab, three spaces or the end: the column, if any, ends.
+		if start >= 0 {
 			out = append(out, [2]int{start, end})
 			start = -1
 		}
