@@ -17,12 +17,7 @@ type ParseError struct {
 }
 
 // Error implements the error interface.
-func (e *ParseError) Error() string {
-	if e.Line == 0 {
-		return fmt.Sprintf("%s: %s", e.Doc, e.Msg)
-	}
-	return fmt.Sprintf("%s:%d: %s", e.Doc, e.Line, e.Msg)
-}
+func (e *ParseError) Error() string { return e.Problem().String() }
 
 // Problem returns the error as a graph problem of severity ERROR.
 func (e *ParseError) Problem() graph.Problem {

@@ -31,6 +31,7 @@ func readSource(name string, data []byte) (*text, error) {
 		}
 		data, format = []byte(s), graph.FormatPDF
 	} else if len(data) > MaxDocumentSize {
+		// Before any conversion: an HTML page is converted whole.
 		return nil, errorf(name, 1, "document is larger than %d MiB", MaxDocumentSize>>20)
 	} else if mayBeHTML(data) && htmltext.IsHTML(data) || strings.HasSuffix(lower, ".html") || strings.HasSuffix(lower, ".htm") {
 		s, _, err := htmltext.Convert(data)
@@ -44,7 +45,7 @@ func readSource(name string, data []byte) (*text, error) {
 			return nil, &ParseError{Doc: name, Msg: "HTML: " + err.Error()}
 		}
 	}
-	t, err := readText(name, bytes.NewReader(data))
+	t, err := textOf(name, data)
 	if err != nil {
 		return nil, err
 	}

@@ -116,6 +116,10 @@ type Gazetteer struct {
 	// of surfaces.
 	longest int
 	firsts  map[string]bool
+	// places is placesOf's map of current councils by place, made when
+	// the gazetteer had placesFor entries.
+	places    map[string]*place
+	placesFor int
 }
 
 // place is one council the gazetteer knows.
@@ -365,3 +369,32 @@ func (g *Gazetteer) Council(name string, span graph.Span) graph.Council {
 	c.Evidence = []graph.Span{span}
 	return c
 }
+
+// councilNamed returns the council a name stands for: a council the
+// gazetteer knows by that name (its official name, an alias or another
+// name, such as a formal "Borough Council of …"), or else a council of that
+// name, learnt.
+//
+// A formal name that puts the type first ("Borough Council of Bramcombe")
+// is the council of the usual name ("Bramcombe Borough Council"), and is
+// learnt as that.
+func (g *Gazetteer) councilNamed(name string, span graph.Span) graph.Council {
+	if p, ok := g.bySurface[surfaceKey(name)]; ok {
+		c := p.council
+		c.Evidence = []graph.Span{span}
+		return c
+	}
+	if m := typeFirst.FindStringSubmatch(name); m != nil {
+		usual := m[2] + " " + m[1] + " Council"
+		if p, ok := g.bySurface[surfaceKey(usual)]; ok {
+			c := p.council
+			c.Evidence = []graph.Span{span}
+			return c
+		}
+		return g.Council(usual, span)
+	}
+	return g.Council(name, span)
+}
+
+// typeFirst matches a council's formal name that puts its type first.
+var typeFirst = regexp.MustCompile(`^(?:The )?(Borough|District|County|City) Council of (.+)$`)

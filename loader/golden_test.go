@@ -41,22 +41,28 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got = append(got, '\n')
-			path := filepath.Join("testdata", strings.TrimSuffix(f.Document.Name, ".txt")+".golden.json")
-			if *update {
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test ./loader -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("facts differ from %s; run go test ./loader -update and review the diff\n%s", path, firstDiff(string(want), string(got)))
-			}
+			checkGolden(t, filepath.Join("testdata", strings.TrimSuffix(f.Document.Name, ".txt")+".golden.json"), got)
 		})
+	}
+}
+
+// checkGolden compares got, and a final newline, with the golden file at
+// path, or rewrites the file with -update.
+func checkGolden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	got = append(got, '\n')
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./loader -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("facts differ from %s; run go test ./loader -update and review the diff\n%s", path, firstDiff(string(want), string(got)))
 	}
 }
 

@@ -90,7 +90,7 @@ func gotKeys(f graph.Facts, e expected) []string {
 		// The council as the document names it (the reference file may
 		// know it by another name), and whether it still exists.
 		if len(c.Evidence) > 0 {
-			add("council %s", graph.CleanName(strings.Join(strings.Fields(spansText(f, c.Evidence)), " ")))
+			add("council %s", graph.CleanName(strings.Join(strings.Fields(spansText(c.Evidence)), " ")))
 		}
 		add("council abolished %v", c.Abolished != "")
 	}
@@ -225,27 +225,13 @@ func TestLayoutGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got = append(got, '\n')
-			golden := strings.TrimSuffix(path, filepath.Ext(path)) + ".golden.json"
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./loader -run TestLayoutGolden -update to create it)", err)
-			}
-			if string(got) != string(want) {
-				t.Errorf("facts differ from %s; run go test ./loader -run TestLayoutGolden -update and review the diff\n%s", golden, firstDiff(string(want), string(got)))
-			}
+			checkGolden(t, strings.TrimSuffix(path, filepath.Ext(path))+".golden.json", got)
 		})
 	}
 }
 
 // spansText joins the quotes of spans, as a name wrapped over lines reads.
-func spansText(_ graph.Facts, spans []graph.Span) string {
+func spansText(spans []graph.Span) string {
 	var parts []string
 	for _, sp := range spans {
 		parts = append(parts, sp.Quote)

@@ -62,11 +62,9 @@ func parseLetter(t *text, gaz *Gazetteer) (graph.Facts, error) {
 		switch {
 		case line == "":
 		case dearLine == 0 && dateLine == 0 && letterDateIn(t.lines[n-1]) != "" && !endsYear(t, n):
-			d, err := parseLetterDate(letterDateIn(t.lines[n-1]))
-			if err != nil {
-				continue
+			if d, err := parseLetterDate(letterDateIn(t.lines[n-1])); err == nil {
+				dateLine, l.Date = n, d.Format("2006-01-02")
 			}
-			dateLine, l.Date = n, d.Format("2006-01-02")
 		case dearLine == 0 && salutation.MatchString(line):
 			dearLine = n
 		case (titleLine == 0 || !hasDigit(l.Title) && hasDigit(line)) && letterTitle.MatchString(line) && len(line) < 60:
@@ -349,35 +347,6 @@ func (t *text) recipientColumn(n int) (graph.Span, bool) {
 	}
 	return t.span(n, keep[0][0], keep[0][1]), true
 }
-
-// councilNamed returns the council a name stands for: a council the
-// gazetteer knows by that name (its official name, an alias or another
-// name, such as a formal "Borough Council of …"), or else a council of that
-// name, learnt.
-//
-// A formal name that puts the type first ("Borough Council of Bramcombe")
-// is the council of the usual name ("Bramcombe Borough Council"), and is
-// learnt as that.
-func (g *Gazetteer) councilNamed(name string, span graph.Span) graph.Council {
-	if p, ok := g.bySurface[surfaceKey(name)]; ok {
-		c := p.council
-		c.Evidence = []graph.Span{span}
-		return c
-	}
-	if m := typeFirst.FindStringSubmatch(name); m != nil {
-		usual := m[2] + " " + m[1] + " Council"
-		if p, ok := g.bySurface[surfaceKey(usual)]; ok {
-			c := p.council
-			c.Evidence = []graph.Span{span}
-			return c
-		}
-		return g.Council(usual, span)
-	}
-	return g.Council(name, span)
-}
-
-// typeFirst matches a council's formal name that puts its type first.
-var typeFirst = regexp.MustCompile(`^(?:The )?(Borough|District|County|City) Council of (.+)$`)
 
 // councilAtEnd finds the council's name that ends an address line such as
 // "Mrs Bijle Interim Managing Director Hertsmere Borough Council", and

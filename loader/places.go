@@ -41,6 +41,11 @@ func (g *Gazetteer) placesOf(text string) map[string]*place {
 	if !aboutComplaints.MatchString(text) {
 		return nil
 	}
+	// The map changes only when the gazetteer learns a council: it is
+	// kept for the articles that follow.
+	if g.places != nil && g.placesFor == len(g.entries) {
+		return g.places
+	}
 	out := map[string]*place{}
 	seen := map[string]int{}
 	for _, p := range g.entries {
@@ -56,6 +61,7 @@ func (g *Gazetteer) placesOf(text string) map[string]*place {
 			delete(out, k)
 		}
 	}
+	g.places, g.placesFor = out, len(g.entries)
 	return out
 }
 

@@ -32,6 +32,11 @@ func readText(name string, r io.Reader) (*text, error) {
 	if err != nil {
 		return nil, errorf(name, 1, "cannot read the document: %v", err)
 	}
+	return textOf(name, data)
+}
+
+// textOf is readText of a document already in memory.
+func textOf(name string, data []byte) (*text, error) {
 	if len(data) > MaxDocumentSize {
 		return nil, errorf(name, 1, "document is larger than %d MiB", MaxDocumentSize>>20)
 	}

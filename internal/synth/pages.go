@@ -317,12 +317,7 @@ func (d *pageDoc) annual(glued, wrapped, noRate bool) string {
 		w(noReports(public))
 	}
 	w("Service improvements ?Find out more about service improvements", improvementsSay)
-	for _, k := range d.cases {
-		w("Case reference: "+k.ref, "Category: "+k.category, "Sub Category: "+k.sub)
-		for _, im := range k.improvements {
-			t("- " + im)
-		}
-	}
+	d.caseLines(w, func(lines ...string) { t(lines[0]) })
 	w(lastUpdated)
 	if wrapped {
 		return strings.Join(out, "\n\n")
@@ -498,24 +493,39 @@ func (d *pageDoc) defunct(na, noCompliance bool) string {
 		w(pct(s.compliance)+" of cases we were satisfied the Council had successfully implemented our recommendations.", average(a.compliance),
 			fmt.Sprintf("Statistics are based on a total of %d compliance outcomes %s", s.outcomes, period(y)))
 	}
-	if s.upheldN > 0 {
-		w("-", "Satisfactory remedies provided by the Council",
-			fmt.Sprintf("In %s of upheld cases we found the Council had provided a satisfactory remedy before the complaint reached the Ombudsman.", pct(s.remedy)),
-			average(a.remedy), plural(s.remedyN, "satisfactory remedy decision", "satisfactory remedy decisions"),
-			fmt.Sprintf("Statistics are based on a total of %d upheld decisions %s", s.upheldN, period(y)),
-			"View all satisfactory remedy decisions")
-	}
+	d.remedyBlock(w, average(a.remedy))
 	w("Annual letters", lettersLine1, lettersLine2)
 	d.reportsNow(w, true)
 	w("Service improvements", "Find out more about service improvements")
-	for _, k := range d.cases {
-		w("Case reference: "+k.ref, "Category: "+k.category, "Sub Category: "+k.sub)
-		for _, im := range k.improvements {
-			w("- " + im)
-		}
-	}
+	d.caseLines(w, w)
 	w(lastUpdated)
 	return strings.Join(out, "\n")
+}
+
+// caseLines writes the service improvements section's cases: each case's
+// lines with head, and its improvements with item.
+func (d *pageDoc) caseLines(head, item func(...string)) {
+	for _, k := range d.cases {
+		head("Case reference: "+k.ref, "Category: "+k.category, "Sub Category: "+k.sub)
+		for _, im := range k.improvements {
+			item("- " + im)
+		}
+	}
+}
+
+// remedyBlock writes the satisfactory remedy block of a layout whose
+// similar-authority average reads as average, when there were upheld
+// decisions for it to be a share of.
+func (d *pageDoc) remedyBlock(w func(...string), average string) {
+	s := d.s
+	if s.upheldN == 0 {
+		return
+	}
+	w("-", "Satisfactory remedies provided by the Council",
+		fmt.Sprintf("In %s of upheld cases we found the Council had provided a satisfactory remedy before the complaint reached the Ombudsman.", pct(s.remedy)),
+		average, plural(s.remedyN, "satisfactory remedy decision", "satisfactory remedy decisions"),
+		fmt.Sprintf("Statistics are based on a total of %d upheld decisions %s", s.upheldN, period(d.y)),
+		"View all satisfactory remedy decisions")
 }
 
 // overviewLine is the 2024-25 overview's one line of four counts.
@@ -549,23 +559,11 @@ func (d *pageDoc) overviewCompact() string {
 		pct(s.compliance)+" of cases we were satisfied the Council had successfully implemented our recommendations.",
 		fmt.Sprintf("This compares to an average of %s in similar authorities.", pct(a.compliance)),
 		fmt.Sprintf("Statistics are based on a total of %d compliance outcomes %s", s.outcomes, period(y)))
-	if s.upheldN > 0 {
-		w("-", "Satisfactory remedies provided by the Council",
-			fmt.Sprintf("In %s of upheld cases we found the Council had provided a satisfactory remedy before the complaint reached the Ombudsman.", pct(s.remedy)),
-			fmt.Sprintf("This compares to an average of %s in similar authorities.", pct(a.remedy)),
-			plural(s.remedyN, "satisfactory remedy decision", "satisfactory remedy decisions"),
-			fmt.Sprintf("Statistics are based on a total of %d upheld decisions %s", s.upheldN, period(y)),
-			"View all satisfactory remedy decisions")
-	}
+	d.remedyBlock(w, fmt.Sprintf("This compares to an average of %s in similar authorities.", pct(a.remedy)))
 	w("Annual letters", lettersLine1, lettersLine2)
 	d.reportsNow(w, false)
 	w("Service improvements", "Find out more about service improvements")
-	for _, k := range d.cases {
-		w("Case reference: "+k.ref, "Category: "+k.category, "Sub Category: "+k.sub)
-		for _, im := range k.improvements {
-			w("- " + im)
-		}
-	}
+	d.caseLines(w, w)
 	w(lastUpdated)
 	return strings.Join(out, "\n")
 }
