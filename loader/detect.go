@@ -116,7 +116,7 @@ func detect(t *text) (graph.DocKind, error) {
 	}
 	switch {
 	case s.markup:
-		return "", notLGSCO(t, "it is markup (HTML, XML or JSON), not text; save the page as text, or copy its text")
+		return "", notLGSCO(t, "it is markup (XML or JSON data), not the text of a page, letter or article")
 	case s.dear && (s.title || s.ending) && s.cases == 0:
 		return graph.AnnualLetter, nil
 	case s.title && s.ending && len(s.sections) == 0 && s.cases == 0:
