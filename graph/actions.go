@@ -51,9 +51,27 @@ var actionRules = []struct {
 // order of ActionTypes; OTHER when no rule matches.
 func ClassifyActions(text string) []ActionType {
 	lower := strings.ToLower(text)
+	var matched uint64 // bit i: rule i matches
+	for i := 0; i < len(lower); i++ {
+		if i > 0 && isWordByte(lower[i-1]) && lower[i] != "£"[0] {
+			continue // not the start of a word, where every start but '£' stands
+		}
+		for _, c := range actionStarts[lower[i]] {
+			r := &actionRules[c.rule]
+			if matched&(1<<c.rule) != 0 || !strings.HasPrefix(lower[i:], c.start) {
+				continue
+			}
+			if i > 0 && isWordByte(lower[i-1]) && c.start != "£" {
+				continue // a start other than '£' in the middle of a word
+			}
+			if r.head.MatchString(lower[i:]) {
+				matched |= 1 << c.rule
+			}
+		}
+	}
 	var out []ActionType
-	for _, r := range actionRules {
-		if ruleMatches(lower, r.starts, r.head) {
+	for i, r := range actionRules {
+		if matched&(1<<i) != 0 {
 			out = append(out, r.action)
 		}
 	}
@@ -63,27 +81,22 @@ func ClassifyActions(text string) []ActionType {
 	return out
 }
 
-// ruleMatches reports whether head matches s at the start of a word where
-// one of starts stands ('£' needs no word before it to end).
-func ruleMatches(s string, starts []string, head *regexp.Regexp) bool {
-	for _, start := range starts {
-		for from := 0; ; {
-			i := strings.Index(s[from:], start)
-			if i < 0 {
-				break
-			}
-			i += from
-			from = i + 1
-			if i > 0 && isWordByte(s[i-1]) && start != "£" {
-				continue
-			}
-			if head.MatchString(s[i:]) {
-				return true
-			}
+// actionStart is one of a rule's starts.
+type actionStart struct {
+	rule  int
+	start string
+}
+
+// actionStarts holds the rules' starts by their first byte, so that a text
+// is read once and a rule is tried only where one of its starts stands.
+var actionStarts = func() (by [256][]actionStart) {
+	for i, r := range actionRules {
+		for _, s := range r.starts {
+			by[s[0]] = append(by[s[0]], actionStart{i, s})
 		}
 	}
-	return false
-}
+	return by
+}()
 
 // isWordByte reports whether c is an ASCII letter, digit or underscore, as
 // regexp's \b counts them.

@@ -44,10 +44,19 @@ func Build(facts []Facts, themes []Theme, failed ...Problem) (*Graph, error) {
 type builder struct {
 	g    *Graph
 	hash []string
+	// oneTheme holds, by slug, the one-theme list nodes with one theme share.
+	oneTheme map[string][]string
+	// keys folds category and sub-category names, once each.
+	keys *folder
+	// caseThemes and improvementThemes hold the themes of the graph's cases
+	// and improvements, by position, once deriveTags has found them.
+	caseThemes, improvementThemes [][]string
 }
 
 func newBuilder() *builder {
 	return &builder{
+		oneTheme: map[string][]string{},
+		keys:     &folder{m: map[string]string{}},
 		g: &Graph{
 			docByName:         map[string]*Document{},
 			councilBySlug:     map[string]*Council{},
@@ -63,10 +72,9 @@ func newBuilder() *builder {
 			articlesByCouncil: map[string][]*Article{},
 			claimsByArticle:   map[string][]*Claim{},
 			themeBySlug:       map[string]*Theme{},
-			tags:              map[string][]ThemeTag{},
+			tags:              map[string]nodeTags{},
 			traces:            map[string]*Trace{},
-			nodes:             map[string]any{},
-			rank:              map[string]int{},
+			nodes:             map[string]nodeEntry{},
 		},
 	}
 }
@@ -248,20 +256,24 @@ func (b *builder) addCase(c Case) {
 	}
 	nc := c
 	nc.Evidence = slices.Clone(c.Evidence)
+	nc.id = ""
+	nc.id = nc.ID()
 	g.caseByRef[c.Reference] = &nc
 	g.cases = append(g.cases, &nc)
 
-	cat, ok := g.categoryByKey[foldKey(c.CategoryName)]
+	catKey := b.keys.fold(c.CategoryName)
+	cat, ok := g.categoryByKey[catKey]
 	if !ok {
 		cat = &Category{Name: c.CategoryName}
-		g.categoryByKey[foldKey(c.CategoryName)] = cat
+		g.categoryByKey[catKey] = cat
 		g.categories = append(g.categories, cat)
 	}
 	cat.Evidence = append(cat.Evidence, c.CategorySpan)
+	nc.category = cat
 	if c.SubcategoryName == "" {
 		return // the service improvements page names no sub-category
 	}
-	sk := subKey(c.CategoryName, c.SubcategoryName)
+	sk := catKey + "\x00" + b.keys.fold(c.SubcategoryName)
 	sub, ok := g.subcategories[sk]
 	if !ok {
 		sub = &Subcategory{CategoryName: cat.Name, Name: c.SubcategoryName}
@@ -269,6 +281,7 @@ func (b *builder) addCase(c Case) {
 		cat.Subcategories = append(cat.Subcategories, sub)
 	}
 	sub.Evidence = append(sub.Evidence, c.SubcategorySpan)
+	nc.subcategory = sub
 }
 
 // addImprovement adds an improvement to its case. A document's ordinals are
@@ -291,6 +304,8 @@ func (b *builder) addImprovement(im Improvement) {
 	ni.Ordinal = len(g.improvByCase[im.CaseRef]) + 1
 	ni.Evidence = slices.Clone(im.Evidence)
 	ni.Matches = slices.Clone(im.Matches)
+	ni.id = ""
+	ni.id = ni.ID()
 	g.improvByCase[im.CaseRef] = append(g.improvByCase[im.CaseRef], &ni)
 }
 
@@ -346,7 +361,31 @@ func (b *builder) addArticle(a Article) {
 	}
 }
 
-func foldKey(s string) string             { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+// foldKey is the key a name is compared by: lower case, with its words
+// parted by single spaces. Names of ASCII that are already folded, the
+// common case, come back without a copy.
+func foldKey(s string) string {
+	if folded(s) {
+		return s
+	}
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+// folded reports whether s is ASCII in foldKey's form already.
+func folded(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 0x80 || 'A' <= c && c <= 'Z':
+			return false
+		case c == ' ' && (i == 0 || i == len(s)-1 || s[i-1] == ' '):
+			return false
+		case c != ' ' && c <= ' ':
+			return false
+		}
+	}
+	return true
+}
 func subKey(category, name string) string { return foldKey(category) + "\x00" + foldKey(name) }
 
 func shorten(s string) string {
@@ -387,9 +426,7 @@ func (b *builder) finish() *Graph {
 		g.letters = append(g.letters, ls...)
 	}
 	for _, c := range g.cases {
-		c.council = g.councilBySlug[c.CouncilSlug]
-		c.category = g.categoryByKey[foldKey(c.CategoryName)]
-		c.subcategory = g.subcategories[subKey(c.CategoryName, c.SubcategoryName)]
+		c.council = g.councilBySlug[c.CouncilSlug] // categories are linked by addCase
 		for _, im := range g.improvByCase[c.Reference] {
 			im.kase = c
 		}
@@ -417,9 +454,10 @@ func (b *builder) finish() *Graph {
 // register gives every node its global ID and its rank in its kind's order.
 func (b *builder) register() {
 	g := b.g
+	g.nodes = make(map[string]nodeEntry, len(g.docs)+len(g.councils)+len(g.years)+len(g.stats)+len(g.cases)+len(g.improvements)+
+		len(g.reports)+len(g.letters)+len(g.articles)+len(g.claims)+len(g.categories)+len(g.subcategories)+len(AuthorityTypes))
 	add := func(id string, n any, rank int) {
-		g.nodes[id] = n
-		g.rank[id] = rank
+		g.nodes[id] = nodeEntry{n, rank}
 	}
 	for i, n := range g.docs {
 		add(n.ID(), n, i)

@@ -18,6 +18,9 @@ type Case struct {
 	CategorySpan    Span   `json:"categorySpan"`
 	SubcategorySpan Span   `json:"subcategorySpan"`
 
+	// id is the case's global ID, set by Build so that the many lookups by
+	// ID do not build it again; empty in facts.
+	id string
 	// Links to the case's council and categories, set by Build so that the
 	// API follows them without lookups; nil in facts.
 	council     *Council
@@ -36,7 +39,12 @@ func (c *Case) Category() *Category { return c.category }
 func (c *Case) Subcategory() *Subcategory { return c.subcategory }
 
 // ID returns the case's global ID.
-func (c *Case) ID() string { return NodeID(KindCase, caseKey(c.Reference)) }
+func (c *Case) ID() string {
+	if c.id != "" {
+		return c.id
+	}
+	return NodeID(KindCase, caseKey(c.Reference))
+}
 
 // Improvement is one service improvement a council agreed after a case.
 type Improvement struct {
@@ -47,6 +55,8 @@ type Improvement struct {
 	Matches  []ThemeMatch `json:"matches,omitempty"`
 	Evidence []Span       `json:"evidence"`
 
+	// id is the improvement's global ID, set by Build; empty in facts.
+	id string
 	// The improvement's case, set by Build; nil in facts.
 	kase *Case
 }
@@ -74,6 +84,9 @@ func (i *Improvement) Year() *Year {
 
 // ID returns the improvement's global ID.
 func (i *Improvement) ID() string {
+	if i.id != "" {
+		return i.id
+	}
 	return NodeID(KindImprovement, caseKey(i.CaseRef)+"/"+strconv.Itoa(i.Ordinal))
 }
 

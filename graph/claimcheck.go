@@ -60,11 +60,49 @@ func (g *Graph) Check(claimID string) (ClaimCheck, bool) {
 const ClaimTolerance = 0.5
 
 var (
-	upheldWords     = regexp.MustCompile(`(?i)\b(upheld|uphold|upholds|investigat\w*)\b`)
-	complianceWords = regexp.MustCompile(`(?i)\b(compl(?:y|ied|iance|ying)|implemented|recommendations)\b`)
-	remedyWords     = regexp.MustCompile(`(?i)\b(satisfactory remed\w*|remed(?:y|ied|ies)|put things right)\b`)
-	averageWords    = regexp.MustCompile(`(?i)\b(average|similar|comparable)\b`)
+	upheldWords     = words(`(?i)\b(upheld|uphold|upholds|investigat\w*)\b`, "uphold", "upheld", "investigat")
+	complianceWords = words(`(?i)\b(compl(?:y|ied|iance|ying)|implemented|recommendations)\b`, "compl", "implemented", "recommendations")
+	remedyWords     = words(`(?i)\b(satisfactory remed\w*|remed(?:y|ied|ies)|put things right)\b`, "remed", "put things right")
+	averageWords    = words(`(?i)\b(average|similar|comparable)\b`, "average", "similar", "comparable")
 )
+
+// wordsPattern is a case-insensitive pattern of words and the lower-case
+// text one of which every match contains: most sentences hold none of them,
+// and looking for text is much cheaper than running the pattern.
+type wordsPattern struct {
+	re    *regexp.Regexp
+	hints []string
+}
+
+func words(pattern string, hints ...string) wordsPattern {
+	return wordsPattern{regexp.MustCompile(pattern), hints}
+}
+
+// MatchString reports whether the pattern matches s. Text outside ASCII goes
+// straight to the pattern, whose case folding knows more than ASCII's.
+func (w wordsPattern) MatchString(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return w.re.MatchString(s)
+		}
+	}
+	for _, h := range w.hints {
+		if containsFold(s, h) {
+			return w.re.MatchString(s)
+		}
+	}
+	return false
+}
+
+// containsFold reports whether ASCII s contains lower-case h in any case.
+func containsFold(s, h string) bool {
+	for i := 0; i+len(h) <= len(s); i++ {
+		if s[i]|0x20 == h[0] && strings.EqualFold(s[i:i+len(h)], h) {
+			return true
+		}
+	}
+	return false
+}
 
 // checkClaims checks every claim. A percentage is read as an official
 // statistic when its sentence names one (upheld, compliance, satisfactory

@@ -26,8 +26,11 @@ func (g *Graph) Dump() Dump {
 	d := Dump{
 		Revision: g.revision, Documents: g.docs, Councils: g.councils, Years: g.years, Statistics: g.stats,
 		Cases: g.cases, Improvements: g.improvements, Categories: g.categories, Reports: g.reports,
-		Letters: g.letters, Articles: g.articles, Claims: g.claims, Themes: g.themes, Tags: g.tags,
+		Letters: g.letters, Articles: g.articles, Claims: g.claims, Themes: g.themes, Tags: make(map[string][]ThemeTag, len(g.tags)),
 		Warnings: g.warnings,
+	}
+	for id, t := range g.tags {
+		d.Tags[id] = t.tags
 	}
 	for _, c := range g.categories {
 		d.Subcategories = append(d.Subcategories, c.Subcategories...)

@@ -50,16 +50,15 @@ type Graph struct {
 
 	themes      []*Theme
 	themeBySlug map[string]*Theme
-	tags        map[string][]ThemeTag // by node ID
-	traces      map[string]*Trace     // by theme slug
+	tags        map[string]nodeTags // by node ID
+	traces      map[string]*Trace   // by theme slug
 
 	actions map[string][]ActionType // by improvement ID
 	checks  map[string]ClaimCheck   // by claim ID
 	cooccur map[string][]Cooccurrence
 	matrix  map[string]map[cell]*MatrixCell // theme → council/year → counts
 
-	nodes map[string]any // by node ID
-	rank  map[string]int // node ID → position in its kind's default order
+	nodes map[string]nodeEntry // by node ID
 
 	network network // vertices and edges, for subgraphs and exports
 }
@@ -186,20 +185,26 @@ func (g *Graph) Theme(slug string) (*Theme, bool) {
 }
 
 // Tags returns the themes the node with the given ID carries, and why.
-func (g *Graph) Tags(id string) []ThemeTag { return g.tags[id] }
+func (g *Graph) Tags(id string) []ThemeTag { return g.tags[id].tags }
 
 // Node returns the entity with the given global ID: a *Council, *Case, Year,
 // AuthorityType and so on.
 func (g *Graph) Node(id string) (any, bool) {
 	n, ok := g.nodes[id]
-	return n, ok
+	return n.node, ok
+}
+
+// nodeEntry is a node and its position in its kind's default order.
+type nodeEntry struct {
+	node any
+	rank int
 }
 
 // Rank returns the position of the node with the given ID in its kind's
 // default order. Paging uses it to resume after a cursor.
 func (g *Graph) Rank(id string) (int, bool) {
-	r, ok := g.rank[id]
-	return r, ok
+	n, ok := g.nodes[id]
+	return n.rank, ok
 }
 
 // Article returns the article of the document with the given name.
@@ -229,7 +234,7 @@ func (g *Graph) FindArticles(f Filter) ([]*Article, error) {
 		if f.Year != "" && !slices.Contains(a.Years, year) {
 			continue
 		}
-		if f.Theme != "" && !hasTheme(g.tags[a.ID()], f.Theme) {
+		if f.Theme != "" && !hasTheme(g.tags[a.ID()].tags, f.Theme) {
 			continue
 		}
 		if f.Theme != "" && f.Council != "" && !slices.Contains(a.ThemeCouncils(f.Theme), f.Council) {

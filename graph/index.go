@@ -5,12 +5,13 @@ import "slices"
 // index maps the keys items are filtered by to the ascending positions of the
 // items, in their kind's default order, that have them.
 type index struct {
-	council, year, category, subcategory, subName, theme map[string][]int
+	council, category, subcategory, subName, theme map[string][]int
+	year                                           map[int][]int // by the year's first calendar year
 }
 
 func newIndex() index {
 	return index{
-		council: map[string][]int{}, year: map[string][]int{}, category: map[string][]int{},
+		council: map[string][]int{}, year: map[int][]int{}, category: map[string][]int{},
 		subcategory: map[string][]int{}, subName: map[string][]int{}, theme: map[string][]int{},
 	}
 }
@@ -19,7 +20,7 @@ func newIndex() index {
 // carries the given themes. keys folds names, remembering each.
 func (ix index) addCase(pos int, c *Case, themes []string, keys *folder) {
 	ix.council[c.CouncilSlug] = append(ix.council[c.CouncilSlug], pos)
-	ix.year[c.Year.Label()] = append(ix.year[c.Year.Label()], pos)
+	ix.year[c.Year.First] = append(ix.year[c.Year.First], pos)
 	cat, sub := keys.fold(c.CategoryName), keys.fold(c.SubcategoryName)
 	ix.category[cat] = append(ix.category[cat], pos)
 	sk := cat + "\x00" + sub
@@ -33,12 +34,12 @@ func (ix index) addCase(pos int, c *Case, themes []string, keys *folder) {
 func (b *builder) index() {
 	g := b.g
 	g.caseIdx, g.improvementIdx = newIndex(), newIndex()
-	keys := &folder{m: map[string]string{}}
+	keys := b.keys
 	for i, c := range g.cases {
-		g.caseIdx.addCase(i, c, g.ThemesOf(c.ID()), keys)
+		g.caseIdx.addCase(i, c, b.caseThemes[i], keys)
 	}
 	for i, im := range g.improvements {
-		g.improvementIdx.addCase(i, g.caseByRef[im.CaseRef], g.ThemesOf(im.ID()), keys)
+		g.improvementIdx.addCase(i, im.kase, b.improvementThemes[i], keys)
 	}
 }
 
@@ -70,7 +71,7 @@ func (ix index) lookup(f Filter) (pos []int, all bool, err error) {
 		if err != nil {
 			return nil, false, err
 		}
-		lists = append(lists, ix.year[y.Label()])
+		lists = append(lists, ix.year[y.First])
 	}
 	if f.Category != "" {
 		lists = append(lists, ix.category[foldKey(f.Category)])

@@ -79,7 +79,7 @@ func (g *Graph) ThemeMatrix(themes, councils, years []string) (*Matrix, error) {
 		}
 	}
 	slices.SortStableFunc(m.Cells, func(a, b *MatrixCell) int {
-		return cmp.Or(g.rank[a.Council.ID()]-g.rank[b.Council.ID()], a.Year.First-b.Year.First)
+		return cmp.Or(g.nodes[a.Council.ID()].rank-g.nodes[b.Council.ID()].rank, a.Year.First-b.Year.First)
 	})
 	return m, nil
 }
@@ -146,16 +146,16 @@ func (b *builder) countThemes() {
 			}
 		}
 	}
-	for _, c := range g.cases {
-		ts := g.ThemesOf(c.ID())
+	for i, c := range g.cases {
+		ts := b.caseThemes[i]
 		for _, t := range ts {
 			at(t, c.CouncilSlug, c.Year).CaseCount++
 		}
 		both(ts, KindCase)
 	}
-	for _, im := range g.improvements {
-		c := g.caseByRef[im.CaseRef]
-		ts := g.ThemesOf(im.ID())
+	for i, im := range g.improvements {
+		c := im.kase
+		ts := b.improvementThemes[i]
 		for _, t := range ts {
 			at(t, c.CouncilSlug, c.Year).ImprovementCount++
 		}

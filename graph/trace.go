@@ -62,7 +62,7 @@ func (g *Graph) CouncilThemes(councilSlug string) []ThemeCouncil {
 }
 
 // CaseCount returns how many cases a business year has.
-func (g *Graph) CaseCount(y Year) int { return len(g.caseIdx.year[y.Label()]) }
+func (g *Graph) CaseCount(y Year) int { return len(g.caseIdx.year[y.First]) }
 
 // CategoryCaseCount returns how many cases a category has.
 func (g *Graph) CategoryCaseCount(c *Category) int { return len(g.caseIdx.category[foldKey(c.Name)]) }
@@ -104,19 +104,19 @@ func (b *builder) trace() {
 		}
 		for _, p := range g.improvementIdx.theme[t.Slug] {
 			im := g.improvements[p]
-			c := g.caseByRef[im.CaseRef]
+			c := im.kase
 			tr.Improvements = append(tr.Improvements, im)
 			council(c.CouncilSlug).ImprovementCount++
 			year(c.Year).ImprovementCount++
 		}
 		for _, r := range g.reports {
-			if hasTheme(g.tags[r.ID()], t.Slug) {
+			if hasTheme(g.tags[r.ID()].tags, t.Slug) {
 				tr.Reports = append(tr.Reports, r)
 				council(r.CouncilSlug).ReportCount++
 			}
 		}
 		for _, a := range g.articles {
-			if !hasTheme(g.tags[a.ID()], t.Slug) {
+			if !hasTheme(g.tags[a.ID()].tags, t.Slug) {
 				continue
 			}
 			tr.Articles = append(tr.Articles, a)

@@ -14,7 +14,13 @@ type Year struct {
 }
 
 // Label returns the year's label, such as "2023-24".
-func (y Year) Label() string { return fmt.Sprintf("%d-%02d", y.First, (y.First+1)%100) }
+func (y Year) Label() string {
+	if y.First < 1000 || y.First > 9998 {
+		return fmt.Sprintf("%d-%02d", y.First, (y.First+1)%100)
+	}
+	next := (y.First + 1) % 100 // labels are made for every node and count: no fmt
+	return strconv.Itoa(y.First) + "-" + string(rune('0'+next/10)) + string(rune('0'+next%10))
+}
 
 // StartDate returns the first day of the year as YYYY-MM-DD.
 func (y Year) StartDate() string { return fmt.Sprintf("%04d-04-01", y.First) }

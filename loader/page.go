@@ -3,6 +3,7 @@ package loader
 import (
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/ombudsgraph/ombudsgraph/graph"
@@ -55,7 +56,8 @@ func pageHeader(line string) (pageSection, bool) {
 		return 0, false // a heading is short
 	}
 	first, _, _ := strings.Cut(line, " ")
-	if !headingWords[strings.ToLower(first)] {
+	var buf [16]byte // the longest heading word is shorter: no copy on the heap
+	if len(first) > len(buf) || !headingWords[string(asciiLowerInto(buf[:0], first))] {
 		return 0, false
 	}
 	for _, h := range sectionHeads {
@@ -575,6 +577,14 @@ func (p *pageParser) improvements() {
 		}
 		cas, items, label = nil, nil, ""
 	}
+	lines := 0 // the section's lines, more than it has improvements: room made once
+	for _, sec := range p.sections {
+		if sec == inImprovements {
+			lines++
+		}
+	}
+	p.facts.Improvements = slices.Grow(p.facts.Improvements, lines)
+	p.facts.Cases = slices.Grow(p.facts.Cases, lines/4)
 	ready := false    // the case's improvements follow (its own "Service improvements" heading)
 	bulleted := false // the case's improvements each start with a bullet
 	summary := false  // the line after a "Summary" label is the decision's summary
@@ -592,8 +602,11 @@ func (p *pageParser) improvements() {
 			continue
 		}
 		var m []string
+		refEnd := 0 // where a "Case reference: …" label and its number end
 		if l3 := strings.ToLower(line[:min(len(line), 3)]); l3 == "cas" || l3 == "ref" {
-			m = caseRef.FindStringSubmatch(line)
+			if loc := caseRef.FindStringSubmatchIndex(line); loc != nil {
+				m, refEnd = []string{line[loc[0]:loc[1]], line[loc[2]:loc[3]], line[loc[4]:loc[5]], line[loc[6]:loc[7]]}, loc[1]
+			}
 		}
 		if m == nil {
 			if m2 := namedCaseOf(line); m2 != nil {
@@ -610,7 +623,7 @@ func (p *pageParser) improvements() {
 				continue
 			}
 			cas = &graph.Case{Reference: ref, CouncilSlug: p.council.Slug, Year: y, Evidence: []graph.Span{p.quoteLine(n)}}
-			rest := strings.TrimSpace(line[len(caseRef.FindString(line)):])
+			rest := strings.TrimSpace(line[refEnd:])
 			if rest != "" {
 				// "Case reference: 23 013 257 Category: Education …" on one line.
 				p.caseLabels(cas, n, rest, &label)

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/ombudsgraph/ombudsgraph/graph"
@@ -39,6 +40,9 @@ func ParseThemes(data []byte) ([]graph.Theme, error) {
 			if strings.TrimSpace(term) == "" {
 				return nil, fmt.Errorf("themes: theme %q has an empty term", t.Slug)
 			}
+			if err := checkTerm(term); err != nil {
+				return nil, fmt.Errorf("themes: theme %q: %w", t.Slug, err)
+			}
 		}
 		seen[t.Slug] = true
 	}
@@ -55,6 +59,34 @@ type Tagger struct {
 	// terms by the first bytes of their anchors: a text is read once, and at
 	// each word only the terms that could start there are tried.
 	folded, exact map[string][]int
+	// mayFolded and mayExact say which first two bytes anchors start with,
+	// so that most words are passed over without a lookup in the maps.
+	mayFolded, mayExact *pairFilter
+}
+
+// pairFilter marks the pairs of bytes that some anchor starts with. It is a
+// plain table rather than a set: a word's first two bytes index it directly.
+type pairFilter [1 << 16]bool
+
+// add marks the pair anchor starts with, or every pair its one byte starts.
+func (p *pairFilter) add(anchor string) {
+	switch len(anchor) {
+	case 0:
+		for i := range p {
+			p[i] = true
+		}
+	case 1:
+		for c := range 256 {
+			p[int(anchor[0])<<8|c] = true
+		}
+	default:
+		p[int(anchor[0])<<8|int(anchor[1])] = true
+	}
+}
+
+// may reports whether an anchor could start s.
+func (p *pairFilter) may(s string) bool {
+	return len(s) < 2 || p[int(s[0])<<8|int(s[1])]
 }
 
 // prefixLen is how many bytes of an anchor key the Tagger's maps.
@@ -66,8 +98,8 @@ func prefix(s string) string { return s[:min(len(s), prefixLen)] }
 type term struct {
 	theme string
 	order int // the theme's position in the theme file
-	// re matches the term at the start of a text.
-	re *regexp.Regexp
+	// match matches the term at the start of a text.
+	match termMatcher
 	// anchor is the text every match starts with (a term's first word,
 	// lower-cased, or an acronym's), so that re only runs where it stands.
 	anchor string
@@ -78,41 +110,52 @@ func isWordByte(c byte) bool {
 	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }
 
-// termSeparator stands between a term's words: "Education, Health and Care"
-// also matches "Education, Health, and Care" and "(EHC) Plan" matches
-// "EHC plan".
-const termSeparator = `[\s,;:()&/–-]+`
-
 // NewTagger compiles the themes' terms and acronyms. Terms match without
 // regard to case (of ASCII letters) and acronyms with regard to it, both on
 // word boundaries; a trailing "(s)" makes a plural optional.
 func NewTagger(themes []graph.Theme) *Tagger {
-	tg := &Tagger{folded: map[string][]int{}, exact: map[string][]int{}, themes: map[string]bool{}, order: map[string]int{}}
+	tg := &Tagger{folded: map[string][]int{}, exact: map[string][]int{}, themes: map[string]bool{}, order: map[string]int{},
+		mayFolded: &pairFilter{}, mayExact: &pairFilter{}}
 	defer func() {
 		for i, tm := range tg.terms {
-			m := tg.exact
+			m, may := tg.exact, tg.mayExact
 			if tm.folded {
-				m = tg.folded
+				m, may = tg.folded, tg.mayFolded
 			}
 			m[prefix(tm.anchor)] = append(m[prefix(tm.anchor)], i)
+			may.add(tm.anchor)
 		}
 	}()
 	for i, t := range themes {
 		tg.themes[t.Slug], tg.order[t.Slug] = true, i
 		for _, tm := range t.Terms {
-			if words := termWords(tm); len(words) > 0 {
+			if words := splitTerm(tm); len(words) > 0 && checkTerm(tm) == nil {
 				tg.terms = append(tg.terms, term{theme: t.Slug, order: i, anchor: strings.ToLower(firstWord(tm)), folded: true,
-					re: regexp.MustCompile(`^` + strings.ToLower(strings.Join(words, termSeparator)) + `\b`)})
+					match: newTermMatcher(words, true)})
 			}
 		}
 		for _, a := range t.Acronyms {
-			if words := termWords(a); len(words) > 0 {
+			if words := splitTerm(a); len(words) > 0 && checkTerm(a) == nil {
 				tg.terms = append(tg.terms, term{theme: t.Slug, order: i, anchor: firstWord(a),
-					re: regexp.MustCompile(`^` + strings.Join(words, termSeparator) + `\b`)})
+					match: newTermMatcher(words, false)})
 			}
 		}
 	}
 	return tg
+}
+
+// checkTerm reports a term whose words the Tagger cannot match: each word must
+// start with a letter or a digit, since punctuation between words is free
+// ("Education, Health & Care"), and a word of punctuation alone would make
+// every run of it a match to try.
+func checkTerm(term string) error {
+	for _, w := range splitTerm(term) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return fmt.Errorf("term %q: the word %q must start with a letter or a digit", term, w)
+		}
+	}
+	return nil
 }
 
 func splitTerm(s string) []string {
@@ -121,23 +164,6 @@ func splitTerm(s string) []string {
 
 // firstWord returns a term's first word, without a "(s)".
 func firstWord(s string) string { return strings.TrimSuffix(splitTerm(s)[0], "(s)") }
-
-// termWords returns the regular expressions of a term's words.
-func termWords(s string) []string {
-	var words []string
-	for _, w := range splitTerm(s) {
-		plural := strings.HasSuffix(w, "(s)")
-		w = regexp.QuoteMeta(strings.TrimSuffix(w, "(s)"))
-		if plural {
-			w += "s?"
-		}
-		if strings.EqualFold(w, "and") {
-			w = "(?:" + w + "|&)" // "Education & Health Care Plans"
-		}
-		words = append(words, w)
-	}
-	return words
-}
 
 // themeHit is a match of a theme's term at bytes [pos,end) of a span's
 // quote.
@@ -164,7 +190,12 @@ func (tg *Tagger) Match(s graph.Span) []graph.ThemeMatch {
 func (tg *Tagger) hits(s graph.Span) []themeHit {
 	var hits []themeHit
 	f := fold(s.Quote)
-	seen := map[string]bool{}
+	type hitKey struct {
+		theme string
+		sent  int
+		term  string
+	}
+	var seen map[hitKey]bool
 	lower := asciiLower(f)
 	var sents [][2]int // the quote's sentences, once there is a match
 	for at := 0; at < len(f); at++ {
@@ -172,27 +203,34 @@ func (tg *Tagger) hits(s graph.Span) []themeHit {
 			continue // not the start of a word
 		}
 		for _, cand := range [2]struct {
-			text  string
-			terms []int
-		}{{lower, tg.folded[prefix(lower[at:])]}, {f, tg.exact[prefix(f[at:])]}} {
-			for _, ti := range cand.terms {
+			text string
+			may  *pairFilter
+			m    map[string][]int
+		}{{lower, tg.mayFolded, tg.folded}, {f, tg.mayExact, tg.exact}} {
+			if !cand.may.may(cand.text[at:]) {
+				continue
+			}
+			for _, ti := range cand.m[prefix(cand.text[at:])] {
 				tm := tg.terms[ti]
 				if !strings.HasPrefix(cand.text[at:], tm.anchor) {
 					continue
 				}
-				m := tm.re.FindStringIndex(cand.text[at:])
-				if m == nil {
+				n := tm.match.match(cand.text[at:])
+				if n < 0 {
 					continue
 				}
-				loc := [2]int{at, at + m[1]}
+				loc := [2]int{at, at + n}
 				a, b := origAt(s.Quote, f, loc[0]), origAt(s.Quote, f, loc[1])
 				if sents == nil {
 					sents = sentences(s.Quote)
 				}
 				sent := sentenceIn(sents, a, len(s.Quote))
-				key := fmt.Sprintf("%s\x00%d\x00%s", tm.theme, sent[0], lower[loc[0]:loc[1]])
+				key := hitKey{tm.theme, sent[0], lower[loc[0]:loc[1]]}
 				if seen[key] {
 					continue
+				}
+				if seen == nil {
+					seen = map[hitKey]bool{}
 				}
 				seen[key] = true
 				hits = append(hits, themeHit{graph.ThemeMatch{Theme: tm.theme, Term: s.Quote[a:b], Evidence: subSpan(s, sent[0], sent[1])}, tm.order, a, b, sent})
@@ -573,6 +611,18 @@ func inside(re *regexp.Regexp, s string, a, b int) bool {
 // as it is, so that byte offsets into the result hold for s. Terms are
 // matched on it with lower-case patterns, which is much faster than
 // case-insensitive matching.
+// asciiLowerInto appends s to dst with its ASCII letters in lower case.
+func asciiLowerInto(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
 func asciiLower(s string) string {
 	b := []byte(s)
 	for i, c := range b {

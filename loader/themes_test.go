@@ -85,6 +85,8 @@ func TestThemeFileErrors(t *testing.T) {
 		{"nothing to match", `{"themes":[{"slug":"a","name":"x"}]}`, "nothing can carry it"},
 		{"unknown field", `{"themes":[{"slug":"a","name":"x","terms":["a"],"colour":"red"}]}`, "unknown field"},
 		{"not JSON", `themes: [send]`, "themes:"},
+		{"a word of punctuation", `{"themes":[{"slug":"a","name":"x","terms":["care - plan"]}]}`, `term "care - plan": the word "-" must start with a letter or a digit`},
+		{"an acronym of punctuation", `{"themes":[{"slug":"a","name":"x","acronyms":["&"]}]}`, `the word "&" must start`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -119,7 +119,7 @@ OMBUDSGRAPH_REQUIRE_LINT=1 OMBUDSGRAPH_REQUIRE_XMLLINT=1 OMBUDSGRAPH_REQUIRE_NET
 OMBUDSGRAPH_REQUIRE_LINT=1 OMBUDSGRAPH_REQUIRE_NEO4J=1 go test -race -count=1 -p 1 ./internal/neo4jstore ./cmd/ombudsgraph
 
 step "fuzz each parser for $fuzztime"
-for target in ./loader:FuzzParse ./loader:FuzzParsePage ./loader:FuzzParseLetter ./loader:FuzzParseArticle \
+for target in ./loader:FuzzParse ./loader:FuzzParsePage ./loader:FuzzParseLetter ./loader:FuzzParseArticle ./loader:FuzzTermMatcher \
   ./internal/htmltext:FuzzConvert ./internal/pdftext:FuzzConvert ./internal/fetch:FuzzRobotsAndLinks; do
   go test "${target%%:*}" -run '^$' -fuzz "^${target##*:}\$" -fuzztime "$fuzztime"
 done

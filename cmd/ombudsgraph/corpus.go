@@ -49,6 +49,9 @@ func buildCorpus(c corpusFlags) (corpus, error) {
 		if themes, err = os.ReadFile(c.themes); err != nil {
 			return corpus{}, fmt.Errorf("themes: %w", err)
 		}
+		if _, err := loader.ParseThemes(themes); err != nil {
+			return corpus{}, fmt.Errorf("%s: %w", c.themes, err) // say which file
+		}
 	}
 	if c.councils != "" {
 		if councils, err = os.ReadFile(c.councils); err != nil {

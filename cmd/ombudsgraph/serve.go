@@ -48,7 +48,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	fs.IntVar(&lim.MaxConcurrent, "max-concurrent", server.DefaultMaxConcurrent(), "how many GraphQL requests run at once; the rest wait their turn, within --request-timeout")
 	fs.IntVar(&lim.MaxExport, "max-export-nodes", server.DefaultMaxExport, "the most nodes one download from /export/{format} holds; a larger selection is cut and marked X-Truncated")
 	cacheMB := fs.Int("response-cache", server.DefaultResponseCache>>20, "megabytes of whole responses kept for repeated requests, per graph revision; 0 turns the cache off")
-	gcPercent := fs.Int("gc-percent", DefaultGCPercent, "the Go garbage collector's target percentage (as GOGC); the graph is a large, unchanging heap, so collecting less often saves time for little risk; GOGC, when set, wins")
+	gcPercent := fs.Int("gc-percent", server.DefaultGCPercent, "the Go garbage collector's target percentage (as GOGC); the graph is a large, unchanging heap, so collecting less often saves time for little risk; GOGC, when set, wins")
 	var n neo4jFlags
 	n.register(fs)
 	if err := parseFlags(fs, args); err != nil {
@@ -220,10 +220,3 @@ func readPersisted(path string) (map[string]string, error) {
 	}
 	return known, nil
 }
-
-// DefaultGCPercent is serve's garbage collector target. The live heap is
-// mostly the graph and its search index, which never change once built: with
-// the Go default (100) a query over an England-sized graph spends most of its
-// time collecting that heap (see docs/performance.md). GOMEMLIMIT still caps
-// the heap where memory is short.
-const DefaultGCPercent = 400
