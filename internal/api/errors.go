@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"log/slog"
 	"runtime/debug"
-	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/gqlerror"
@@ -53,8 +52,7 @@ func RequestID(ctx context.Context) string {
 //     and puts its code in extensions.code.
 //   - Errors about the request as a whole, which gqlgen makes itself and
 //     which have no field path (an unreadable body, a parse or validation
-//     error, introspection turned off), keep their message and code, or get
-//     BAD_REQUEST.
+//     error), keep their message and code, or get BAD_REQUEST.
 //   - Anything else, an error of a field, is a fault of the server: it is
 //     logged with the request's ID, and the client sees only "internal error"
 //     and that ID, never a stack trace or a driver's message.
@@ -70,18 +68,12 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 		if _, ok := ge.Extensions["code"]; ok && ge.Err == nil {
 			return ge
 		}
-		if strings.HasSuffix(err.Error(), "introspection disabled") { // gqlgen's error for __schema and __type
-			ge.Message = "introspection is turned off on this server"
-			ge.Extensions = map[string]any{"code": CodeIntrospection}
-			return ge
-		}
 		if len(ge.Path) == 0 {
-			code := "BAD_REQUEST"
 			if ge.Extensions == nil {
 				ge.Extensions = map[string]any{}
 			}
 			if _, ok := ge.Extensions["code"]; !ok {
-				ge.Extensions["code"] = code
+				ge.Extensions["code"] = graph.CodeBadRequest
 			}
 			return ge
 		}

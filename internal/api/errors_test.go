@@ -4,15 +4,21 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
 	"github.com/99designs/gqlgen/graphql"
 
 	"github.com/ombudsgraph/ombudsgraph/graph"
+	"github.com/ombudsgraph/ombudsgraph/internal/search"
+	"github.com/ombudsgraph/ombudsgraph/seed"
 )
 
 // TestInternalErrorsAreHidden checks that a fault's message reaches the log,
@@ -58,5 +64,50 @@ func TestSearchCursorBounds(t *testing.T) {
 	after := searchCursor(MaxSearchOffset - 1)
 	if size, offset, err := searchPage(nil, &after); err != nil || offset != MaxSearchOffset || size != DefaultPage {
 		t.Errorf("the last cursor that can be paged from: %d %d %v", size, offset, err)
+	}
+}
+
+// TestIntrospectionOff checks that with introspection off, __schema and
+// __type are refused with their code, even inside fragments, and that
+// __typename still answers.
+func TestIntrospectionOff(t *testing.T) {
+	g, err := seed.Graph()
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := NewHandler(func() (*graph.Graph, *search.Index) { return g, nil }, slog.New(slog.NewTextHandler(io.Discard, nil)), Options{})
+	post := func(q string) (code string, data json.RawMessage) {
+		body, err := json.Marshal(map[string]string{"query": q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		req := httptest.NewRequest(http.MethodPost, "/query", bytes.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		var resp struct {
+			Data   json.RawMessage
+			Errors []struct{ Extensions map[string]any }
+		}
+		if err := json.Unmarshal(rec.Body.Bytes(), &resp); err != nil {
+			t.Fatalf("%q: %v: %s", q, err, rec.Body.String())
+		}
+		if len(resp.Errors) > 0 {
+			code, _ = resp.Errors[0].Extensions["code"].(string)
+		}
+		return code, resp.Data
+	}
+	for _, q := range []string{
+		`{ __schema { queryType { name } } }`,
+		`{ __type(name: "Council") { name } }`,
+		`{ ...F } fragment F on Query { __type(name: "Council") { name } }`,
+		`{ ... on Query { __schema { types { name } } } }`,
+	} {
+		if code, _ := post(q); code != graph.CodeIntrospection {
+			t.Errorf("%s: code %q, want %s", q, code, graph.CodeIntrospection)
+		}
+	}
+	if code, data := post(`{ __typename councils(first: 1) { totalCount } }`); code != "" || !bytes.Contains(data, []byte(`"Query"`)) {
+		t.Errorf("__typename with introspection off: code %q, data %s", code, data)
 	}
 }

@@ -54,15 +54,6 @@ func (o Options) withDefaults() Options {
 	return o
 }
 
-// Error codes of rejected operations, in extensions.code.
-const (
-	CodeDepthLimit        = "DEPTH_LIMIT_EXCEEDED"
-	CodeAliasLimit        = "ALIAS_LIMIT_EXCEEDED"
-	CodeComplexityLimit   = "COMPLEXITY_LIMIT_EXCEEDED"
-	CodePersistedRequired = "PERSISTED_QUERY_REQUIRED"
-	CodeIntrospection     = "INTROSPECTION_DISABLED"
-)
-
 // pageCost is what a page of a connection multiplies its items' cost by. A
 // page never holds more than MaxPage items; a larger `first` is refused by
 // the resolver with a clearer message than the complexity limit's.
@@ -127,8 +118,8 @@ func complexity() exec.ComplexityRoot {
 	return c
 }
 
-// guard rejects operations deeper, with more aliases, or not persisted when
-// they must be.
+// guard rejects operations deeper, with more aliases, not persisted when
+// they must be, or introspecting when introspection is off.
 type guard struct{ o Options }
 
 var _ interface {
@@ -147,21 +138,50 @@ func (g guard) MutateOperationContext(ctx context.Context, oc *graphql.Operation
 	if g.o.PersistedOnly {
 		sum := sha256.Sum256([]byte(oc.RawQuery))
 		if _, ok := g.o.Persisted[hex.EncodeToString(sum[:])]; !ok {
-			return limitError(CodePersistedRequired, "only persisted queries run on this server; send the hash of a known query as extensions.persistedQuery")
+			return limitError(graph.CodePersistedRequired, "only persisted queries run on this server; send the hash of a known query as extensions.persistedQuery")
 		}
+	}
+	if !g.o.Introspection && introspects(oc.Doc, oc.Operation.SelectionSet, map[string]bool{}) {
+		return limitError(graph.CodeIntrospection, "introspection is turned off on this server")
 	}
 	depth, aliases := measure(oc.Doc, oc.Operation.SelectionSet, map[string]bool{})
 	if depth > g.o.MaxDepth {
-		return limitError(CodeDepthLimit, fmt.Sprintf("the operation nests %d levels deep; at most %d are allowed", depth, g.o.MaxDepth))
+		return limitError(graph.CodeDepthLimit, fmt.Sprintf("the operation nests %d levels deep; at most %d are allowed", depth, g.o.MaxDepth))
 	}
 	if aliases > g.o.MaxAliases {
-		return limitError(CodeAliasLimit, fmt.Sprintf("the operation has %d aliases; at most %d are allowed", aliases, g.o.MaxAliases))
+		return limitError(graph.CodeAliasLimit, fmt.Sprintf("the operation has %d aliases; at most %d are allowed", aliases, g.o.MaxAliases))
 	}
 	return nil
 }
 
 func limitError(code, msg string) *gqlerror.Error {
 	return &gqlerror.Error{Message: msg, Extensions: map[string]any{"code": code}}
+}
+
+// introspects reports whether a root selection set asks for __schema or
+// __type, directly or through fragments. gqlgen would refuse them too, but
+// only as an uncoded error, recognisable by its text alone.
+func introspects(doc *ast.QueryDocument, set ast.SelectionSet, visiting map[string]bool) bool {
+	for _, sel := range set {
+		switch s := sel.(type) {
+		case *ast.Field:
+			if s.Name == "__schema" || s.Name == "__type" {
+				return true
+			}
+		case *ast.InlineFragment:
+			if introspects(doc, s.SelectionSet, visiting) {
+				return true
+			}
+		case *ast.FragmentSpread:
+			if f := doc.Fragments.ForName(s.Name); f != nil && !visiting[s.Name] {
+				visiting[s.Name] = true
+				if introspects(doc, f.SelectionSet, visiting) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // measure returns how deeply a selection set nests and how many aliases it

@@ -7,7 +7,6 @@ package live
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"sync"
@@ -221,7 +220,7 @@ func refresh(ctx context.Context, g *Graph, s store.Store, o Options) (bool, err
 	}
 	built, err := graph.Build(facts, themes)
 	if err != nil {
-		return false, errors.Join(errors.New("build"), err)
+		return false, fmt.Errorf("build: %w", err)
 	}
 	if err := g.Load(built, rev); err != nil {
 		return false, err

@@ -3,6 +3,8 @@ package server
 import (
 	"net/http"
 	"runtime"
+
+	"github.com/ombudsgraph/ombudsgraph/graph"
 )
 
 // DefaultMaxConcurrent returns the default number of GraphQL operations run at
@@ -20,7 +22,7 @@ func admit(n int, next http.Handler) http.Handler {
 		select {
 		case slots <- struct{}{}:
 		case <-r.Context().Done():
-			graphqlError(w, http.StatusServiceUnavailable, "TIMEOUT", "the server is busy: the request timed out waiting for its turn; try again")
+			graphqlError(w, graph.CodeTimeout, "the server is busy: the request timed out waiting for its turn; try again")
 			return
 		}
 		defer func() { <-slots }()

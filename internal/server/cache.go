@@ -87,7 +87,7 @@ func cacheResponses(budget int, current func() (*graph.Graph, *search.Index), ne
 		if r.Method == http.MethodPost {
 			b, err := io.ReadAll(r.Body)
 			if err != nil {
-				graphqlError(w, http.StatusBadRequest, "BAD_REQUEST", "the request body could not be read")
+				graphqlError(w, graph.CodeBadRequest, "the request body could not be read")
 				return
 			}
 			body = b

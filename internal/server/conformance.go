@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"net/http"
 	"strings"
+
+	"github.com/ombudsgraph/ombudsgraph/graph"
 )
 
 // conform makes gqlgen's responses follow the GraphQL over HTTP spec's
@@ -57,15 +59,12 @@ func (c *conformWriter) finish() {
 	var m map[string]json.RawMessage
 	if json.Unmarshal(body, &m) == nil {
 		var errs []struct {
-			Message    string         `json:"message"`
 			Extensions map[string]any `json:"extensions"`
 		}
 		json.Unmarshal(m["errors"], &errs)
 		badParams := false
 		for _, e := range errs {
-			// gqlgen codes a request without a query as a validation
-			// failure; it is a missing parameter.
-			badParams = badParams || e.Extensions["code"] == "BAD_REQUEST" || e.Message == "no operation provided"
+			badParams = badParams || e.Extensions["code"] == graph.CodeBadRequest
 		}
 		jsonMedia := strings.HasPrefix(c.Header().Get("Content-Type"), "application/json")
 		switch {

@@ -24,28 +24,28 @@ func exportHandler(current func() (*graph.Graph, *search.Index), max int) http.H
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		f, ok := export.Lookup(r.PathValue("format"))
 		if !ok {
-			graphqlError(w, http.StatusNotFound, graph.CodeNotFound,
+			graphqlError(w, graph.CodeNotFound,
 				fmt.Sprintf("no export format %q; the formats are %s", r.PathValue("format"), strings.Join(export.Names(), ", ")))
 			return
 		}
 		g, _ := current()
 		if g == nil {
-			graphqlError(w, http.StatusServiceUnavailable, graph.CodeUnavailable, "no graph is loaded yet; try again shortly")
+			graphqlError(w, graph.CodeUnavailable, "no graph is loaded yet; try again shortly")
 			return
 		}
 		sg, err := selection(g, r, max)
 		if err != nil {
 			var ge *graph.Error
 			if errors.As(err, &ge) {
-				graphqlError(w, http.StatusBadRequest, ge.Code, err.Error())
+				graphqlError(w, ge.Code, err.Error())
 			} else {
-				graphqlError(w, http.StatusInternalServerError, graph.CodeInternal, "the selection failed")
+				graphqlError(w, graph.CodeInternal, "the selection failed")
 			}
 			return
 		}
 		var buf bytes.Buffer // whole, so that a failure is an error and not half a file
 		if err := f.Write(&buf, sg, export.Meta{Revision: g.Revision(), Query: r.URL.RawQuery}); err != nil {
-			graphqlError(w, http.StatusInternalServerError, graph.CodeInternal, "the export failed")
+			graphqlError(w, graph.CodeInternal, "the export failed")
 			return
 		}
 		w.Header().Set("Content-Type", f.ContentType)

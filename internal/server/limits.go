@@ -12,6 +12,8 @@ import (
 	"net/http/httptest"
 	"strings"
 	"time"
+
+	"github.com/ombudsgraph/ombudsgraph/graph"
 )
 
 // Limits of the HTTP layer. Zero values take the defaults.
@@ -21,9 +23,16 @@ const (
 	DefaultTimeout  = 10 * time.Second
 )
 
-// graphqlError writes a GraphQL error response with a code.
-func graphqlError(w http.ResponseWriter, status int, code, msg string) {
-	writeJSON(w, status, map[string]any{"errors": []any{map[string]any{"message": msg, "extensions": map[string]any{"code": code}}}})
+// graphqlError writes a GraphQL error response with a code, answered with
+// the code's own HTTP status (graph.Codes), the one place codes become
+// statuses.
+func graphqlError(w http.ResponseWriter, code, msg string) {
+	writeJSON(w, graph.Status(code), errorBody(code, msg))
+}
+
+// errorBody is a GraphQL response that holds one coded error.
+func errorBody(code, msg string) map[string]any {
+	return map[string]any{"errors": []any{map[string]any{"message": msg, "extensions": map[string]any{"code": code}}}}
 }
 
 // limitQuery bounds a GraphQL request: its time, the size of its body, and
@@ -34,27 +43,31 @@ func limitQuery(maxBody int64, maxBatch int, timeout time.Duration, next http.Ha
 		ctx, cancel := context.WithTimeout(r.Context(), timeout)
 		defer cancel()
 		r = r.WithContext(ctx)
+		if r.Method == http.MethodGet && !r.URL.Query().Has("query") && !r.URL.Query().Has("extensions") {
+			graphqlError(w, graph.CodeBadRequest, noQuery)
+			return
+		}
 		if r.Method != http.MethodPost {
 			next.ServeHTTP(w, r)
 			return
 		}
 		if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "application/json" && mt != "application/graphql-response+json" {
-			graphqlError(w, http.StatusUnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE",
+			graphqlError(w, graph.CodeUnsupportedMediaType,
 				fmt.Sprintf("POST a JSON body with Content-Type: application/json, not %q (or use GET with ?query=)", r.Header.Get("Content-Type")))
 			return
 		}
 		if r.ContentLength > maxBody {
-			graphqlError(w, http.StatusRequestEntityTooLarge, "REQUEST_TOO_LARGE", fmt.Sprintf("the request body is %d bytes; at most %d are accepted", r.ContentLength, maxBody))
+			graphqlError(w, graph.CodeTooLarge, fmt.Sprintf("the request body is %d bytes; at most %d are accepted", r.ContentLength, maxBody))
 			return
 		}
 		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
 		var tooBig *http.MaxBytesError
 		switch {
 		case errors.As(err, &tooBig):
-			graphqlError(w, http.StatusRequestEntityTooLarge, "REQUEST_TOO_LARGE", fmt.Sprintf("the request body is more than %d bytes", maxBody))
+			graphqlError(w, graph.CodeTooLarge, fmt.Sprintf("the request body is more than %d bytes", maxBody))
 			return
 		case err != nil:
-			graphqlError(w, http.StatusBadRequest, "BAD_REQUEST", "the request body could not be read")
+			graphqlError(w, graph.CodeBadRequest, "the request body could not be read")
 			return
 		}
 		if trimmed := bytes.TrimLeft(body, " \t\r\n"); len(trimmed) > 0 && trimmed[0] == '[' &&
@@ -62,33 +75,61 @@ func limitQuery(maxBody int64, maxBatch int, timeout time.Duration, next http.Ha
 			batch(w, r, trimmed, maxBatch, next)
 			return
 		}
+		if lacksQuery(body) {
+			graphqlError(w, graph.CodeBadRequest, noQuery)
+			return
+		}
 		r.Body = io.NopCloser(bytes.NewReader(body))
 		next.ServeHTTP(w, r)
 	})
 }
 
+// noQuery is the message for a request without a query.
+const noQuery = "the request has no query: send one as \"query\" (or the hash of a persisted query in extensions.persistedQuery)"
+
+// lacksQuery reports whether a JSON request body is an object with neither
+// a query nor a persisted query's hash. Any other body is left to gqlgen,
+// which says what is wrong with it. gqlgen itself would answer a missing
+// query with an error recognisable only by its text.
+func lacksQuery(body []byte) bool {
+	var req struct {
+		Query      *string
+		Extensions struct {
+			PersistedQuery json.RawMessage `json:"persistedQuery"`
+		}
+	}
+	if json.Unmarshal(body, &req) != nil {
+		return false
+	}
+	return (req.Query == nil || *req.Query == "") && len(req.Extensions.PersistedQuery) == 0
+}
+
 func batch(w http.ResponseWriter, r *http.Request, body []byte, maxBatch int, next http.Handler) {
 	var ops []json.RawMessage
 	if err := json.Unmarshal(body, &ops); err != nil {
-		graphqlError(w, http.StatusBadRequest, "BAD_REQUEST", "the batch is not a JSON array of requests: "+err.Error())
+		graphqlError(w, graph.CodeBadRequest, "the batch is not a JSON array of requests: "+err.Error())
 		return
 	}
 	if len(ops) == 0 || len(ops) > maxBatch {
-		graphqlError(w, http.StatusBadRequest, "BATCH_LIMIT_EXCEEDED", fmt.Sprintf("a batch holds %d operations; send 1 to %d", len(ops), maxBatch))
+		graphqlError(w, graph.CodeBatchLimit, fmt.Sprintf("a batch holds %d operations; send 1 to %d", len(ops), maxBatch))
 		return
 	}
 	var out bytes.Buffer
 	out.WriteByte('[')
 	contentType := "application/json"
 	for i, op := range ops {
+		if i > 0 {
+			out.WriteByte(',')
+		}
+		if lacksQuery(op) {
+			json.NewEncoder(&out).Encode(errorBody(graph.CodeBadRequest, noQuery))
+			continue
+		}
 		sub := r.Clone(r.Context())
 		sub.Body = io.NopCloser(bytes.NewReader(op))
 		sub.ContentLength = int64(len(op))
 		rec := httptest.NewRecorder()
 		next.ServeHTTP(rec, sub)
-		if i > 0 {
-			out.WriteByte(',')
-		}
 		contentType = rec.Header().Get("Content-Type")
 		out.Write(bytes.TrimSpace(rec.Body.Bytes()))
 	}
