@@ -105,87 +105,108 @@ func (g *Graph) Cooccurring(slug string) []Cooccurrence { return g.cooccur[slug]
 // countThemes fills the matrix and the co-occurrence counts.
 func (b *builder) countThemes() {
 	g := b.g
+	tc := &themeCounter{g: g, pairs: map[themePair]*Cooccurrence{}}
 	g.matrix = map[string]map[cell]*MatrixCell{}
-	at := func(t string, council string, y Year) *MatrixCell {
-		m := g.matrix[t]
-		if m == nil {
-			m = map[cell]*MatrixCell{}
-			g.matrix[t] = m
-		}
-		k := cell{council, y.First}
-		mc, ok := m[k]
-		if !ok {
-			mc = &MatrixCell{Council: g.councilBySlug[council], Year: y, Theme: g.themeBySlug[t]}
-			m[k] = mc
-		}
-		return mc
-	}
-	type pair struct{ a, b string }
-	pairs := map[pair]*Cooccurrence{}
-	both := func(themes []string, kind Kind) {
-		for _, a := range themes {
-			for _, b := range themes {
-				if a == b {
-					continue
-				}
-				p := pairs[pair{a, b}]
-				if p == nil {
-					p = &Cooccurrence{Theme: g.themeBySlug[b]}
-					pairs[pair{a, b}] = p
-				}
-				switch kind {
-				case KindCase:
-					p.CaseCount++
-				case KindImprovement:
-					p.ImprovementCount++
-				case KindReport:
-					p.ReportCount++
-				case KindArticle:
-					p.ArticleCount++
-				}
-			}
-		}
-	}
 	for i, c := range g.cases {
 		ts := b.caseThemes[i]
 		for _, t := range ts {
-			at(t, c.CouncilSlug, c.Year).CaseCount++
+			tc.at(t, c.CouncilSlug, c.Year).CaseCount++
 		}
-		both(ts, KindCase)
+		tc.both(ts, KindCase)
 	}
 	for i, im := range g.improvements {
 		c := im.kase
 		ts := b.improvementThemes[i]
 		for _, t := range ts {
-			at(t, c.CouncilSlug, c.Year).ImprovementCount++
+			tc.at(t, c.CouncilSlug, c.Year).ImprovementCount++
 		}
-		both(ts, KindImprovement)
+		tc.both(ts, KindImprovement)
 	}
 	for _, r := range g.reports {
-		both(g.ThemesOf(r.ID()), KindReport)
+		tc.both(g.ThemesOf(r.ID()), KindReport)
 	}
 	for _, a := range g.articles {
 		ts := g.ThemesOf(a.ID())
 		for _, t := range ts {
 			for _, s := range a.ThemeCouncils(t) {
 				for _, y := range a.Years {
-					at(t, s, y).ArticleCount++
+					tc.at(t, s, y).ArticleCount++
 				}
 			}
 		}
-		both(ts, KindArticle)
+		tc.both(ts, KindArticle)
 	}
-	g.cooccur = map[string][]Cooccurrence{}
+	g.cooccur = tc.cooccurrences()
+}
+
+// themePair is an ordered pair of theme slugs.
+type themePair struct{ a, b string }
+
+// themeCounter counts the matrix's cells and the themes' co-occurrences.
+type themeCounter struct {
+	g     *Graph
+	pairs map[themePair]*Cooccurrence
+}
+
+// at returns the matrix cell of a theme, a council and a year, made when
+// first asked for.
+func (tc *themeCounter) at(t string, council string, y Year) *MatrixCell {
+	g := tc.g
+	m := g.matrix[t]
+	if m == nil {
+		m = map[cell]*MatrixCell{}
+		g.matrix[t] = m
+	}
+	k := cell{council, y.First}
+	mc, ok := m[k]
+	if !ok {
+		mc = &MatrixCell{Council: g.councilBySlug[council], Year: y, Theme: g.themeBySlug[t]}
+		m[k] = mc
+	}
+	return mc
+}
+
+// both counts an item of a kind for every pair of the themes it carries.
+func (tc *themeCounter) both(themes []string, kind Kind) {
+	for _, a := range themes {
+		for _, b := range themes {
+			if a == b {
+				continue
+			}
+			p := tc.pairs[themePair{a, b}]
+			if p == nil {
+				p = &Cooccurrence{Theme: tc.g.themeBySlug[b]}
+				tc.pairs[themePair{a, b}] = p
+			}
+			switch kind {
+			case KindCase:
+				p.CaseCount++
+			case KindImprovement:
+				p.ImprovementCount++
+			case KindReport:
+				p.ReportCount++
+			case KindArticle:
+				p.ArticleCount++
+			}
+		}
+	}
+}
+
+// cooccurrences lists, by theme, the themes that occur with it, most items
+// first, then in the theme file's order.
+func (tc *themeCounter) cooccurrences() map[string][]Cooccurrence {
+	out := map[string][]Cooccurrence{}
 	order := map[string]int{}
-	for i, t := range g.themes {
+	for i, t := range tc.g.themes {
 		order[t.Slug] = i
 	}
-	for p, c := range pairs {
-		g.cooccur[p.a] = append(g.cooccur[p.a], *c)
+	for p, c := range tc.pairs {
+		out[p.a] = append(out[p.a], *c)
 	}
-	for _, cs := range g.cooccur {
+	for _, cs := range out {
 		slices.SortFunc(cs, func(x, y Cooccurrence) int {
 			return cmp.Or(y.Total()-x.Total(), order[x.Theme.Slug]-order[y.Theme.Slug])
 		})
 	}
+	return out
 }

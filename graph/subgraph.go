@@ -51,7 +51,6 @@ var themed = map[Kind]bool{KindCase: true, KindImprovement: true, KindReport: tr
 // kind, theme or year, or a depth out of range, is an error coded
 // CodeInvalid that names it.
 func (g *Graph) Subgraph(sel Selection) (*Subgraph, error) {
-	n := g.net()
 	keep, err := g.filter(sel)
 	if err != nil {
 		return nil, err
@@ -62,77 +61,110 @@ func (g *Graph) Subgraph(sel Selection) (*Subgraph, error) {
 	if sel.Limit < 0 {
 		return nil, Errorf(CodeInvalid, "limit %d: give a positive number of nodes", sel.Limit)
 	}
-	out := &Subgraph{}
-	in := map[string]bool{}
-	full := func() bool { return sel.Limit > 0 && len(out.Nodes) >= sel.Limit }
-	take := func(id string) bool {
-		if in[id] {
-			return false
-		}
-		if full() {
-			out.Truncated = true
-			return false
-		}
-		in[id] = true
-		out.Nodes = append(out.Nodes, n.vertices[id])
-		return true
-	}
+	p := &picker{n: g.net(), limit: sel.Limit, keep: keep, out: &Subgraph{}, in: map[string]bool{}}
 	if len(sel.Seeds) == 0 {
-		for _, id := range n.order {
-			if keep(n.vertices[id]) {
-				take(id)
-				if out.Truncated {
-					break
-				}
+		p.everything()
+	} else if err := p.around(sel.Seeds, sel.Depth); err != nil {
+		return nil, err
+	}
+	p.out.Edges = p.edges()
+	return p.out, nil
+}
+
+// picker picks a subgraph's nodes, up to its limit (0: no limit).
+type picker struct {
+	n     *network
+	limit int
+	keep  func(*Vertex) bool
+	out   *Subgraph
+	in    map[string]bool // the IDs of the nodes taken
+}
+
+// take adds a node not yet taken, and reports whether it did; at the limit,
+// it marks the subgraph truncated instead.
+func (p *picker) take(id string) bool {
+	if p.in[id] {
+		return false
+	}
+	if p.limit > 0 && len(p.out.Nodes) >= p.limit {
+		p.out.Truncated = true
+		return false
+	}
+	p.in[id] = true
+	p.out.Nodes = append(p.out.Nodes, p.n.vertices[id])
+	return true
+}
+
+// everything takes every node the filter keeps, in the network's order.
+func (p *picker) everything() {
+	for _, id := range p.n.order {
+		if p.keep(p.n.vertices[id]) {
+			p.take(id)
+			if p.out.Truncated {
+				return
 			}
-		}
-	} else {
-		var frontier []string
-		for i, id := range sel.Seeds {
-			if _, ok := n.vertices[id]; !ok {
-				return nil, Errorf(CodeInvalid, "seeds[%d]: no node has the ID %q", i, id)
-			}
-			if take(id) {
-				frontier = append(frontier, id)
-			}
-		}
-		for hop := 0; hop < sel.Depth && len(frontier) > 0 && !out.Truncated; hop++ {
-			var next []string
-		walk:
-			for _, id := range frontier {
-				for _, e := range n.adjacent[id] {
-					other := n.edges[e].Target
-					if other == id {
-						other = n.edges[e].Source
-					}
-					if in[other] || !keep(n.vertices[other]) {
-						continue
-					}
-					if !take(other) {
-						break walk // the limit is reached
-					}
-					next = append(next, other)
-				}
-			}
-			frontier = next
 		}
 	}
+}
+
+// around takes the seeds, then walks breadth-first from them, through kept
+// nodes only, for depth hops or until the limit.
+func (p *picker) around(seeds []string, depth int) error {
+	var frontier []string
+	for i, id := range seeds {
+		if _, ok := p.n.vertices[id]; !ok {
+			return Errorf(CodeInvalid, "seeds[%d]: no node has the ID %q", i, id)
+		}
+		if p.take(id) {
+			frontier = append(frontier, id)
+		}
+	}
+	for hop := 0; hop < depth && len(frontier) > 0 && !p.out.Truncated; hop++ {
+		frontier = p.hop(frontier)
+	}
+	return nil
+}
+
+// hop takes the kept neighbours of the frontier, and returns them as the
+// next frontier; it stops at the limit.
+func (p *picker) hop(frontier []string) []string {
+	var next []string
+	for _, id := range frontier {
+		for _, e := range p.n.adjacent[id] {
+			other := p.n.edges[e].Target
+			if other == id {
+				other = p.n.edges[e].Source
+			}
+			if p.in[other] || !p.keep(p.n.vertices[other]) {
+				continue
+			}
+			if !p.take(other) {
+				return next // the limit is reached
+			}
+			next = append(next, other)
+		}
+	}
+	return next
+}
+
+// edges returns every edge between the nodes taken, in the network's order.
+func (p *picker) edges() []Edge {
 	seen := map[int32]bool{}
 	var edges []int32
-	for _, v := range out.Nodes {
-		for _, e := range n.adjacent[v.ID] {
-			if !seen[e] && in[n.edges[e].Source] && in[n.edges[e].Target] {
+	for _, v := range p.out.Nodes {
+		for _, e := range p.n.adjacent[v.ID] {
+			if !seen[e] && p.in[p.n.edges[e].Source] && p.in[p.n.edges[e].Target] {
 				seen[e] = true
 				edges = append(edges, e)
 			}
 		}
 	}
 	slices.Sort(edges)
-	out.Edges = make([]Edge, len(edges))
+	out := make([]Edge, len(edges))
 	for i, e := range edges {
-		out.Edges[i] = n.edges[e]
+		out[i] = p.n.edges[e]
 	}
-	return out, nil
+	return out
 }
 
 // filter checks sel's kinds, themes and years, and returns the test a node

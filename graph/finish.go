@@ -1,0 +1,120 @@
+package graph
+
+import (
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"slices"
+	"strings"
+)
+
+// finish orders every list, derives themes, and builds the indexes.
+func (b *builder) finish() *Graph {
+	g := b.g
+	for _, c := range g.councilBySlug {
+		if len(c.Evidence) == 0 {
+			b.warn("council %s is referred to but never named", c.Slug)
+		}
+		g.councils = append(g.councils, c)
+	}
+	slices.SortFunc(g.councils, func(a, b *Council) int {
+		return cmp.Or(cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), cmp.Compare(a.Slug, b.Slug))
+	})
+	for y := range g.yearEvidence {
+		g.years = append(g.years, Year{First: y})
+	}
+	slices.SortFunc(g.years, func(a, b Year) int { return cmp.Compare(a.First, b.First) })
+	slices.SortFunc(g.cases, func(a, b *Case) int { return cmp.Compare(b.Reference, a.Reference) })
+	slices.SortFunc(g.categories, func(a, b *Category) int { return cmp.Compare(foldKey(a.Name), foldKey(b.Name)) })
+	for _, c := range g.categories {
+		slices.SortFunc(c.Subcategories, func(a, b *Subcategory) int { return cmp.Compare(foldKey(a.Name), foldKey(b.Name)) })
+	}
+	for _, c := range g.councils {
+		st := g.statsByCouncil[c.Slug]
+		slices.SortFunc(st, func(a, b *Statistics) int { return cmp.Compare(a.Year.First, b.Year.First) })
+		g.stats = append(g.stats, st...)
+		g.reports = append(g.reports, g.reportsByCouncil[c.Slug]...)
+		ls := g.lettersByCouncil[c.Slug]
+		slices.SortFunc(ls, func(a, b *Letter) int { return cmp.Compare(b.Date, a.Date) })
+		g.letters = append(g.letters, ls...)
+	}
+	for _, c := range g.cases {
+		c.council = g.councilBySlug[c.CouncilSlug] // categories are linked by addCase
+		for _, im := range g.improvByCase[c.Reference] {
+			im.kase = c
+		}
+		g.improvements = append(g.improvements, g.improvByCase[c.Reference]...)
+	}
+	for _, a := range g.articles {
+		g.claimsByArticle[a.Doc] = nil
+	}
+	for _, c := range g.claims {
+		g.claimsByArticle[c.ArticleDoc] = append(g.claimsByArticle[c.ArticleDoc], c)
+	}
+	b.deriveTags()
+	b.index()
+	b.trace()
+	b.countThemes()
+	b.classify()
+	b.checkClaims()
+	b.register()
+	slices.Sort(b.hash)
+	sum := sha256.Sum256([]byte(strings.Join(b.hash, "\n")))
+	g.revision = hex.EncodeToString(sum[:8])
+	return g
+}
+
+// register gives every node its global ID and its rank in its kind's order.
+func (b *builder) register() {
+	g := b.g
+	g.nodes = make(map[string]nodeEntry, len(g.docs)+len(g.councils)+len(g.years)+len(g.stats)+len(g.cases)+len(g.improvements)+
+		len(g.reports)+len(g.letters)+len(g.articles)+len(g.claims)+len(g.categories)+len(g.subcategories)+len(AuthorityTypes))
+	add := func(id string, n any, rank int) {
+		g.nodes[id] = nodeEntry{n, rank}
+	}
+	for i, n := range g.docs {
+		add(n.ID(), n, i)
+	}
+	for i, n := range g.councils {
+		add(n.ID(), n, i)
+	}
+	for i, t := range AuthorityTypes {
+		add(t.ID(), t, i)
+	}
+	for i, n := range g.years {
+		add(n.ID(), n, i)
+	}
+	for i, n := range g.stats {
+		add(n.ID(), n, i)
+	}
+	for i, n := range g.cases {
+		add(n.ID(), n, i)
+	}
+	for i, n := range g.improvements {
+		add(n.ID(), n, i)
+	}
+	rank := 0
+	for _, c := range g.categories {
+		add(c.ID(), c, rank)
+		rank++
+		for _, s := range c.Subcategories {
+			add(s.ID(), s, rank)
+			rank++
+		}
+	}
+	for i, n := range g.reports {
+		add(n.ID(), n, i)
+	}
+	for i, n := range g.letters {
+		add(n.ID(), n, i)
+	}
+	for i, n := range g.articles {
+		add(n.ID(), n, i)
+	}
+	for i, n := range g.claims {
+		add(n.ID(), n, i)
+	}
+	for i, n := range g.themes {
+		add(n.ID(), n, i)
+	}
+}
