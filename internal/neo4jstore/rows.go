@@ -60,6 +60,7 @@ func improvementID(caseRef, text string) string {
 	return "Improvement:" + strings.ReplaceAll(caseRef, " ", "-") + "/" + hex.EncodeToString(sum[:6])
 }
 
+// newRows returns empty rows for the named document.
 func newRows(doc string) *rows {
 	return &rows{doc: doc, docHid: hid("Document:" + doc), nodes: map[string][]map[string]any{}, rels: map[string][]map[string]any{},
 		seen: map[string]bool{}, relSeen: map[string]bool{}}
@@ -82,6 +83,7 @@ func (r *rows) node(label, id string, props map[string]any) {
 	r.nodes[label] = append(r.nodes[label], map[string]any{"hid": hid(id), "props": props})
 }
 
+// rel writes a relationship once per document.
 func (r *rows) rel(typ, from, to string) {
 	key := typ + "\x00" + from + "\x00" + to
 	if r.relSeen[key] {
@@ -120,8 +122,10 @@ func (r *rows) theme(id string, t graph.ThemeTag, councils ...string) {
 	})
 }
 
+// itoa formats n in decimal.
 func itoa(n int) string { return strconv.Itoa(n) }
 
+// year writes a business year, and that span s names it.
 func (r *rows) year(y graph.Year, s graph.Span) {
 	r.node("Year", y.ID(), map[string]any{"label": y.Label(), "first": y.First, "startDate": y.StartDate(), "endDate": y.EndDate()})
 	r.span(y.ID(), roleYear, 0, s)
@@ -136,6 +140,7 @@ func councilList(cs []string) any {
 	return strs(cs)
 }
 
+// optString is s as a property value: none when it is empty.
 func optString(s string) any {
 	if s == "" {
 		return nil
@@ -143,6 +148,7 @@ func optString(s string) any {
 	return s
 }
 
+// optFloat is *p as a property value: none when p is nil.
 func optFloat(p *float64) any {
 	if p == nil {
 		return nil
@@ -153,146 +159,15 @@ func optFloat(p *float64) any {
 // rowsOf turns one document's facts into rows. tags are the themes the
 // document alone gives its cases and improvements, beyond their own text.
 func rowsOf(f graph.Facts, tags func(id string) []graph.ThemeTag) *rows {
-	doc := f.Document.Name
-	r := newRows(doc)
-	councilID := func(slug string) string { return graph.NodeID(graph.KindCouncil, slug) }
-	for _, c := range f.Councils {
-		id := councilID(c.Slug)
-		r.node("Council", id, map[string]any{"slug": c.Slug, "name": c.Name, "type": string(c.Type), "typeBasis": c.TypeBasis,
-			"code": optString(c.Code), "abolished": optString(c.Abolished), "successor": optString(c.SuccessorSlug)})
-		if c.Type != "" {
-			r.rel("OF_TYPE", id, "AuthorityType:"+string(c.Type))
-		}
-		for _, s := range c.Evidence {
-			r.span(id, roleName, 0, s)
-		}
-	}
-	for _, s := range f.Statistics {
-		id := s.ID()
-		props := map[string]any{"council": s.CouncilSlug, "year": s.Year.First}
-		for _, m := range graph.StatisticsMeasures {
-			props[m.Name] = m.Value(&s)
-		}
-		r.node("Statistics", id, props)
-		r.year(s.Year, s.YearSpan)
-		r.rel("OF", id, councilID(s.CouncilSlug))
-		r.rel("FOR", id, s.Year.ID())
-		r.span(id, rolePeriod, 0, s.YearSpan)
-		for _, sp := range s.Evidence {
-			r.span(id, roleLine, 0, sp)
-		}
-	}
-	for _, c := range f.Cases {
-		id := c.ID()
-		r.node("Case", id, map[string]any{"reference": c.Reference, "council": c.CouncilSlug, "category": c.CategoryName,
-			"subcategory": c.SubcategoryName, "year": c.Year.First})
-		cat := graph.Category{Name: c.CategoryName}
-		sub := graph.Subcategory{CategoryName: c.CategoryName, Name: c.SubcategoryName}
-		r.node("Category", cat.ID(), map[string]any{"name": cat.Name})
-		r.span(cat.ID(), roleName, 0, c.CategorySpan)
-		if c.SubcategoryName != "" { // the service improvements page names none
-			r.node("Subcategory", sub.ID(), map[string]any{"name": sub.Name, "category": sub.CategoryName})
-			r.span(sub.ID(), roleName, 0, c.SubcategorySpan)
-		}
-		for _, s := range c.Evidence {
-			r.span(id, roleReference, 0, s)
-			r.year(c.Year, s)
-		}
-		r.span(id, roleCategory, 0, c.CategorySpan)
-		r.rel("AGAINST", id, councilID(c.CouncilSlug))
-		if c.SubcategoryName != "" {
-			r.span(id, roleSubcategory, 0, c.SubcategorySpan)
-			r.rel("IN_SUBCATEGORY", id, sub.ID())
-			r.rel("PART_OF", sub.ID(), cat.ID())
-		}
-		r.rel("RECEIVED_IN", id, c.Year.ID())
-		for _, t := range tags(id) {
-			if t.Basis != graph.BasisText {
-				r.theme(id, t)
-			}
-		}
-	}
-	for _, im := range f.Improvements {
-		id := improvementID(im.CaseRef, im.Text)
-		r.node("Improvement", id, map[string]any{"caseReference": im.CaseRef, "text": im.Text})
-		r.rel("AGREED_IN", id, graph.NodeID(graph.KindCase, strings.ReplaceAll(im.CaseRef, " ", "-")))
-		for _, s := range im.Evidence {
-			r.span(id, roleText, im.Ordinal, s)
-		}
-		for _, m := range im.Matches {
-			r.theme(id, graph.ThemeTag{Theme: m.Theme, Term: m.Term, Basis: graph.BasisText, Evidence: m.Evidence})
-		}
-		graphID := (&graph.Improvement{CaseRef: im.CaseRef, Ordinal: im.Ordinal}).ID()
-		for _, t := range tags(graphID) {
-			if t.Basis != graph.BasisText {
-				r.theme(id, t)
-			}
-		}
-	}
-	for i, rep := range f.Reports {
-		id := rep.ID()
-		r.node("Report", id, map[string]any{"council": rep.CouncilSlug, "title": rep.Title, "summary": rep.Summary, "publicInterest": rep.PublicInterest})
-		r.rel("ABOUT", id, councilID(rep.CouncilSlug))
-		for j, s := range rep.Evidence {
-			role := roleTitle
-			if j > 0 {
-				role = roleSummary
-			}
-			r.span(id, role, i+1, s)
-		}
-		for _, m := range rep.Matches {
-			r.theme(id, graph.ThemeTag{Theme: m.Theme, Term: m.Term, Basis: graph.BasisText, Evidence: m.Evidence})
-		}
-	}
-	for _, l := range f.Letters {
-		id := l.ID()
-		r.node("Letter", id, map[string]any{"council": l.CouncilSlug, "date": l.Date, "year": l.Year.First, "recipient": l.Recipient, "title": l.Title})
-		r.year(l.Year, l.YearSpan)
-		r.rel("TO", id, councilID(l.CouncilSlug))
-		r.rel("FOR", id, l.Year.ID())
-		r.span(id, rolePeriod, 0, l.YearSpan)
-		for _, s := range l.Evidence {
-			r.span(id, roleLine, 0, s)
-		}
-	}
-	for _, a := range f.Articles {
-		id := a.ID()
-		years := make([]int, len(a.Years))
-		for i, y := range a.Years {
-			years[i] = y.First
-		}
-		r.node("Article", id, map[string]any{"doc": a.Doc, "headline": a.Headline, "councils": a.CouncilSlugs, "years": years})
-		for _, s := range a.CouncilSlugs {
-			r.rel("MENTIONS", id, councilID(s))
-		}
-		for _, y := range a.Years {
-			r.rel("MENTIONS", id, y.ID())
-		}
-		for _, s := range a.Evidence {
-			r.span(id, roleHeadline, 0, s)
-		}
-		for _, s := range a.Body {
-			r.span(id, roleBody, 0, s)
-		}
-		for _, s := range a.YearSpans {
-			if y, err := graph.ParseYear(s.Quote); err == nil {
-				r.year(y, s)
-			}
-			r.span(id, roleYear, 0, s)
-		}
-		for _, m := range a.Matches {
-			r.theme(id, graph.ThemeTag{Theme: m.Theme, Term: m.Term, Basis: graph.BasisText, Evidence: m.Evidence}, m.Councils...)
-		}
-	}
-	for _, c := range f.Claims {
-		id := c.ID()
-		r.node("Claim", id, map[string]any{"article": c.ArticleDoc, "ordinal": c.Ordinal, "value": c.Value, "unit": string(c.Unit),
-			"text": c.Text, "qualifier": c.Qualifier, "sentence": c.Sentence, "upper": optFloat(c.Upper)})
-		r.rel("MADE_IN", id, graph.NodeID(graph.KindArticle, c.ArticleDoc))
-		for _, s := range c.Evidence {
-			r.span(id, roleLine, 0, s)
-		}
-	}
+	r := newRows(f.Document.Name)
+	r.councils(f.Councils)
+	r.statistics(f.Statistics)
+	r.cases(f.Cases, tags)
+	r.improvements(f.Improvements, tags)
+	r.reports(f.Reports)
+	r.letters(f.Letters)
+	r.articles(f.Articles)
+	r.claims(f.Claims)
 	return r
 }
 
