@@ -3,8 +3,6 @@ package seed
 import (
 	"bytes"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -35,22 +33,6 @@ var typeByPrefix = map[string]string{
 }
 
 var gssCode = regexp.MustCompile(`^E(06|07|08|09|10)\d{6}$`)
-
-// nameExceptions are current councils whose name does not contain the
-// hex map's short name, with the reason.
-var nameExceptions = map[string]string{
-	"E06000047": "the map names the area, County Durham; the council is Durham County Council",
-}
-
-// countiesAbolishedSinceMap are the E10 codes of the upper-tier map whose
-// county councils no longer exist: the map predates the reorganisations.
-var countiesAbolishedSinceMap = map[string]string{
-	"E10000002": "Buckinghamshire: Buckinghamshire Council (unitary) since April 2020",
-	"E10000006": "Cumbria: Cumberland and Westmorland and Furness (unitary) since April 2023",
-	"E10000021": "Northamptonshire: North and West Northamptonshire (unitary) since April 2021",
-	"E10000023": "North Yorkshire: North Yorkshire Council (unitary) since April 2023",
-	"E10000027": "Somerset: Somerset Council (unitary) since April 2023",
-}
 
 // seedDocNames are names the seed corpus uses, which must stay as they are.
 var seedDocNames = []string{"Hertfordshire County Council", "Kent County Council", "Hertsmere Borough Council"}
@@ -108,20 +90,7 @@ func TestCouncilsWellFormed(t *testing.T) {
 		if !isAuthorityType(c.Type) {
 			t.Errorf("%s: type %q is not one of the Ombudsman's comparison groups", c.Name, c.Type)
 		}
-		switch {
-		case c.Code == "" && c.current():
-			t.Errorf("%s: a current council without a code", c.Name)
-		case c.Code != "" && !gssCode.MatchString(c.Code):
-			t.Errorf("%s: code %q is not an English E06-E10 GSS code", c.Name, c.Code)
-		case c.Code != "":
-			if want := typeByPrefix[c.Code[:3]]; c.Type != want {
-				t.Errorf("%s: type %q, but code %s is a %s", c.Name, c.Type, c.Code, want)
-			}
-			if prev, dup := byCode[c.Code]; dup {
-				t.Errorf("code %s is given to both %s and %s", c.Code, prev, c.Name)
-			}
-			byCode[c.Code] = c.Name
-		}
+		checkCode(t, c, byCode)
 		if (c.Abolished == "") != (c.Successor == "") {
 			t.Errorf("%s: abolished and successor go together (abolished %q, successor %q)", c.Name, c.Abolished, c.Successor)
 		}
@@ -144,6 +113,40 @@ func TestCouncilsWellFormed(t *testing.T) {
 			claim(a, c.Name, "alias")
 		}
 	}
+	checkSuccessors(t, councils, byName)
+	for _, n := range seedDocNames {
+		if _, ok := byName[n]; !ok {
+			t.Errorf("%q, which the seed corpus names, is not an entry", n)
+		}
+	}
+}
+
+// checkCode checks an entry's GSS code: given to every current council, an
+// English E06-E10 code of the entry's type, and given to no entry before it
+// (byCode, code → name, to which it adds the entry's).
+func checkCode(t *testing.T, c refCouncil, byCode map[string]string) {
+	t.Helper()
+	switch {
+	case c.Code == "" && c.current():
+		t.Errorf("%s: a current council without a code", c.Name)
+	case c.Code != "" && !gssCode.MatchString(c.Code):
+		t.Errorf("%s: code %q is not an English E06-E10 GSS code", c.Name, c.Code)
+	case c.Code != "":
+		if want := typeByPrefix[c.Code[:3]]; c.Type != want {
+			t.Errorf("%s: type %q, but code %s is a %s", c.Name, c.Type, c.Code, want)
+		}
+		if prev, dup := byCode[c.Code]; dup {
+			t.Errorf("code %s is given to both %s and %s", c.Code, prev, c.Name)
+		}
+		byCode[c.Code] = c.Name
+	}
+}
+
+// checkSuccessors follows the successors of every abolished council, and
+// checks that each is an entry of the file and that they never come round
+// in a loop.
+func checkSuccessors(t *testing.T, councils []refCouncil, byName map[string]refCouncil) {
+	t.Helper()
 	for _, c := range councils {
 		if c.current() {
 			continue
@@ -163,11 +166,6 @@ func TestCouncilsWellFormed(t *testing.T) {
 			}
 			seen[next.Name] = true
 			s = next
-		}
-	}
-	for _, n := range seedDocNames {
-		if _, ok := byName[n]; !ok {
-			t.Errorf("%q, which the seed corpus names, is not an entry", n)
 		}
 	}
 }
@@ -267,152 +265,6 @@ func TestCouncilsSurfacesUnambiguous(t *testing.T) {
 				if !succeeds(names[i], names[j]) && !succeeds(names[j], names[i]) {
 					t.Errorf("%q would name both %s and %s", k, names[i], names[j])
 				}
-			}
-		}
-	}
-}
-
-// sharedDir finds the workplace's shared data: $OMBUDSGRAPH_SHARED, else
-// ../shared beside the module root. It skips the test when the data is not
-// there, unless CI or OMBUDSGRAPH_REQUIRE_SHARED is set.
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir := os.Getenv("OMBUDSGRAPH_SHARED")
-	if dir == "" {
-		wd, err := os.Getwd()
-		if err != nil {
-			t.Fatal(err)
-		}
-		root := wd
-		for {
-			if _, err := os.Stat(filepath.Join(root, "go.mod")); err == nil {
-				break
-			}
-			parent := filepath.Dir(root)
-			if parent == root {
-				t.Fatalf("no go.mod above %s", wd)
-			}
-			root = parent
-		}
-		dir = filepath.Join(root, "..", "shared")
-	}
-	if _, err := os.Stat(filepath.Join(dir, "data", "councils")); err != nil {
-		if os.Getenv("CI") != "" || os.Getenv("OMBUDSGRAPH_REQUIRE_SHARED") != "" {
-			t.Fatalf("shared council data is required but missing: %v", err)
-		}
-		t.Skipf("no shared council data (%v); set OMBUDSGRAPH_SHARED to its folder", err)
-	}
-	return dir
-}
-
-// readHexes returns the English areas of a hex map, code → short name.
-func readHexes(t *testing.T, path string) map[string]string {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var f struct {
-		Hexes map[string]struct {
-			N string `json:"n"`
-		} `json:"hexes"`
-	}
-	if err := json.Unmarshal(data, &f); err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	out := map[string]string{}
-	for code, h := range f.Hexes {
-		if strings.HasPrefix(code, "E") {
-			out[code] = h.N
-		}
-	}
-	if len(out) == 0 {
-		t.Fatalf("%s has no English areas", path)
-	}
-	return out
-}
-
-// placeKey is the form in which a map's short name is looked for in a
-// council's name: "Bristol, City of" → "bristol", "&" as "and", "St." as "St".
-func placeKey(s string) string {
-	s = fold(s)
-	for _, suffix := range []string{", city of", ", county of"} {
-		s = strings.TrimSuffix(s, suffix)
-	}
-	return strings.NewReplacer("&", "and", "st.", "st").Replace(s)
-}
-
-// TestCouncilsCoverSharedMap checks the reference against the 2023 map of
-// districts and the upper-tier map: every English code has exactly one
-// entry, current unless the county has been abolished since the map, of the
-// type its code gives, whose name contains the map's short name.
-func TestCouncilsCoverSharedMap(t *testing.T) {
-	dir := filepath.Join(sharedDir(t), "data", "councils")
-	districts := readHexes(t, filepath.Join(dir, "uk-local-authority-districts-2023.hexjson"))
-	upper := readHexes(t, filepath.Join(dir, "uk-upper-tier-local-authorities.hexjson"))
-	want := map[string]string{} // code → short name
-	for code, n := range districts {
-		want[code] = n
-	}
-	counties := 0
-	for code, n := range upper {
-		if strings.HasPrefix(code, "E10") {
-			want[code] = n
-			counties++
-		}
-	}
-	if counties == 0 {
-		t.Fatal("the upper-tier map has no E10 county")
-	}
-
-	_, councils := readReference(t)
-	byCode := map[string][]refCouncil{}
-	for _, c := range councils {
-		if c.Code != "" {
-			byCode[c.Code] = append(byCode[c.Code], c)
-		}
-	}
-	usedException := map[string]bool{}
-	for code, short := range want {
-		entries := byCode[code]
-		if len(entries) != 1 {
-			t.Errorf("%s (%s): %d entries, want 1", code, short, len(entries))
-			continue
-		}
-		c := entries[0]
-		if why, gone := countiesAbolishedSinceMap[code]; gone {
-			if c.current() {
-				t.Errorf("%s: %s should be abolished (%s)", code, c.Name, why)
-			}
-		} else if !c.current() {
-			t.Errorf("%s: %s is marked abolished, but the map has it as current", code, c.Name)
-		}
-		if wantType := typeByPrefix[code[:3]]; c.Type != wantType {
-			t.Errorf("%s: %s has type %q, want %q", code, c.Name, c.Type, wantType)
-		}
-		if !strings.Contains(placeKey(c.Name), placeKey(short)) {
-			if _, ok := nameExceptions[code]; ok {
-				usedException[code] = true
-			} else {
-				t.Errorf("%s: name %q does not contain the map's name %q", code, c.Name, short)
-			}
-		}
-	}
-	for code, why := range nameExceptions {
-		if !usedException[code] {
-			t.Errorf("name exception %s (%s) is no longer needed", code, why)
-		}
-	}
-	for code := range countiesAbolishedSinceMap {
-		if _, ok := upper[code]; !ok {
-			t.Errorf("abolished county %s is not in the upper-tier map", code)
-		}
-	}
-	// Every current council is on one of the maps.
-	for _, c := range councils {
-		if c.current() && c.Code != "" {
-			if _, ok := want[c.Code]; !ok {
-				t.Errorf("%s: current, but its code %s is on neither map", c.Name, c.Code)
 			}
 		}
 	}

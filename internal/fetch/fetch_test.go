@@ -6,138 +6,16 @@ import (
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/ombudsgraph/ombudsgraph/internal/fetch"
 	"github.com/ombudsgraph/ombudsgraph/internal/fetch/fetchtest"
 )
-
-// fakeClock moves on by exactly what is slept, at once.
-type fakeClock struct {
-	mu    sync.Mutex
-	now   time.Time
-	slept []time.Duration
-}
-
-func newFakeClock() *fakeClock {
-	return &fakeClock{now: time.Date(2025, 8, 1, 10, 0, 0, 0, time.UTC)}
-}
-
-func (c *fakeClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *fakeClock) Sleep(ctx context.Context, d time.Duration) error {
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if d > 0 {
-		c.now = c.now.Add(d)
-		c.slept = append(c.slept, d)
-	}
-	return nil
-}
-
-func (c *fakeClock) advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
-}
-
-const contact = "researcher@example.org"
-
-var councils = []string{"kent-county-council", "surrey-county-council", "nowhere-council", "forbidden-council"}
-
-// setup starts the imitation on loopback with a fake clock, and returns it
-// and options that fetch from it into a new directory.
-func setup(t *testing.T) (*fetchtest.Site, *httptest.Server, *fakeClock, fetch.Options) {
-	t.Helper()
-	site := fetchtest.Councils()
-	clock := newFakeClock()
-	site.Now = clock.Now
-	srv := httptest.NewServer(site)
-	t.Cleanup(srv.Close)
-	return site, srv, clock, fetch.Options{
-		BaseURL:  srv.URL,
-		Out:      t.TempDir(),
-		Councils: councils,
-		Contact:  contact,
-		Version:  "1.2.3",
-		Retries:  3,
-		Clock:    clock,
-		Jitter:   func() float64 { return 0.5 },
-	}
-}
-
-func run(t *testing.T, ctx context.Context, o fetch.Options) (*fetch.Result, []fetch.Event) {
-	t.Helper()
-	var events []fetch.Event
-	o.Report = func(e fetch.Event) { events = append(events, e) }
-	res, err := fetch.Run(ctx, o)
-	if err != nil {
-		t.Fatalf("Run: %v", err)
-	}
-	return res, events
-}
-
-func failures(res *fetch.Result) map[string]string {
-	out := map[string]string{}
-	for _, f := range res.Failures {
-		u, _ := url.Parse(f.URL)
-		out[u.RequestURI()] = f.Err.Error()
-	}
-	return out
-}
-
-// noParts fails if any hidden .part file is left in dir.
-func noParts(t *testing.T, dir string) {
-	t.Helper()
-	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && strings.HasSuffix(p, ".part") {
-			t.Errorf("partial file left: %s", p)
-		}
-		return nil
-	})
-}
-
-func checkFiles(t *testing.T, site *fetchtest.Site, srv *httptest.Server, dir string) {
-	t.Helper()
-	for file, uri := range fetchtest.Files {
-		got, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(file)))
-		if err != nil {
-			t.Errorf("%s: %v", file, err)
-			continue
-		}
-		if want := site.Body(uri, srv.URL); string(got) != want {
-			t.Errorf("%s: got %d bytes, want the %d of %s", file, len(got), len(want), uri)
-		}
-	}
-	var all []string
-	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			rel, _ := filepath.Rel(dir, p)
-			all = append(all, filepath.ToSlash(rel))
-		}
-		return nil
-	})
-	for _, f := range all {
-		if _, ok := fetchtest.Files[f]; !ok && f != fetch.StateFile {
-			t.Errorf("unexpected file %s", f)
-		}
-	}
-	noParts(t, dir)
-}
 
 func TestFetchDownloadsThenAsksOnlyWhatChanged(t *testing.T) {
 	site, srv, clock, o := setup(t)
@@ -150,44 +28,7 @@ func TestFetchDownloadsThenAsksOnlyWhatChanged(t *testing.T) {
 	if res.Letters != 7 {
 		t.Errorf("letters found: %d, want 7", res.Letters)
 	}
-	fails := failures(res)
-	want := map[string]string{
-		"/your-councils-performance/nowhere-council/statistics":   "404 Not Found",
-		"/your-councils-performance/forbidden-council/statistics": "robots.txt disallows it (Disallow: /your-councils-performance/forbidden-council/)",
-		"/assets/secret/kent-draft.pdf":                           "robots.txt disallows it (Disallow: /assets/secret/)",
-	}
-	if len(fails) != len(want) {
-		t.Errorf("failures: %v", res.Failures)
-	}
-	for u, msg := range want {
-		if fails[u] != msg {
-			t.Errorf("failure of %s: %q, want %q", u, fails[u], msg)
-		}
-	}
-	reqs := site.Requests()
-	for _, r := range reqs {
-		if r.UserAgent != "ombudsgraph/1.2.3 (+mailto:researcher@example.org)" {
-			t.Errorf("%s: User-Agent %q", r.URI, r.UserAgent)
-		}
-		if strings.Contains(r.URI, "forbidden") || strings.Contains(r.URI, "secret") || strings.Contains(r.URI, "hidden") {
-			t.Errorf("requested %s, which robots.txt disallows or no link names", r.URI)
-		}
-	}
-	if n := count(reqs, "/robots.txt"); n != 1 {
-		t.Errorf("robots.txt fetched %d times, want once", n)
-	}
-	if site.MaxInflight() != 1 {
-		t.Errorf("%d requests at once, want 1", site.MaxInflight())
-	}
-	var redirects []string
-	for _, e := range events {
-		if e.Kind == fetch.Redirected {
-			redirects = append(redirects, e.Message)
-		}
-	}
-	if !slices.Equal(redirects, []string{"301 Moved Permanently", "302 Found"}) {
-		t.Errorf("redirects: %v", redirects)
-	}
+	checkFirstRun(t, site, res, events)
 
 	// The second run asks for each file with its validators, and every
 	// answer is 304.
@@ -225,132 +66,49 @@ func TestFetchDownloadsThenAsksOnlyWhatChanged(t *testing.T) {
 	checkFiles(t, site, srv, o.Out)
 }
 
-func count(reqs []fetchtest.Request, uri string) int {
-	n := 0
+// checkFirstRun checks the first run over the imitation: the files that
+// fail, and why; the requests it made, each with the User-Agent, none that
+// robots.txt disallows or no link names, robots.txt once and one at a time;
+// and the redirects it followed.
+func checkFirstRun(t *testing.T, site *fetchtest.Site, res *fetch.Result, events []fetch.Event) {
+	t.Helper()
+	fails := failures(res)
+	want := map[string]string{
+		"/your-councils-performance/nowhere-council/statistics":   "404 Not Found",
+		"/your-councils-performance/forbidden-council/statistics": "robots.txt disallows it (Disallow: /your-councils-performance/forbidden-council/)",
+		"/assets/secret/kent-draft.pdf":                           "robots.txt disallows it (Disallow: /assets/secret/)",
+	}
+	if len(fails) != len(want) {
+		t.Errorf("failures: %v", res.Failures)
+	}
+	for u, msg := range want {
+		if fails[u] != msg {
+			t.Errorf("failure of %s: %q, want %q", u, fails[u], msg)
+		}
+	}
+	reqs := site.Requests()
 	for _, r := range reqs {
-		if r.URI == uri {
-			n++
+		if r.UserAgent != "ombudsgraph/1.2.3 (+mailto:researcher@example.org)" {
+			t.Errorf("%s: User-Agent %q", r.URI, r.UserAgent)
+		}
+		if strings.Contains(r.URI, "forbidden") || strings.Contains(r.URI, "secret") || strings.Contains(r.URI, "hidden") {
+			t.Errorf("requested %s, which robots.txt disallows or no link names", r.URI)
 		}
 	}
-	return n
-}
-
-func TestFetchKeepsToTheRate(t *testing.T) {
-	site, _, _, o := setup(t)
-	run(t, context.Background(), o)
-	reqs := site.Requests()
-	// robots.txt; kent's page, 5 letters and 2 retries; surrey's page, its
-	// 2 redirects and letter; nowhere's page.
-	if len(reqs) != 14 {
-		t.Fatalf("%d requests, want 14", len(reqs))
+	if n := count(reqs, "/robots.txt"); n != 1 {
+		t.Errorf("robots.txt fetched %d times, want once", n)
 	}
-	for i := 1; i < len(reqs); i++ {
-		if gap := reqs[i].At.Sub(reqs[i-1].At); gap < time.Second {
-			t.Errorf("%s came %s after %s, less than the 1 s interval", reqs[i].URI, gap, reqs[i-1].URI)
-		}
+	if site.MaxInflight() != 1 {
+		t.Errorf("%d requests at once, want 1", site.MaxInflight())
 	}
-	// The 429 said Retry-After: 3; the 500 was retried after the first
-	// back-off (2 s halved, plus half of half with the jitter at 0.5).
-	after := func(uri string, status int) time.Duration {
-		for i, r := range reqs {
-			if r.URI == uri && r.Status == status {
-				for _, next := range reqs[i+1:] {
-					if next.URI == uri {
-						return next.At.Sub(r.At)
-					}
-				}
-			}
-		}
-		t.Fatalf("no retry of %s after %d", uri, status)
-		return 0
-	}
-	if d := after("/assets/letters/kent-limited.pdf", http.StatusTooManyRequests); d != 3*time.Second {
-		t.Errorf("retried 429 after %s, want Retry-After's 3s", d)
-	}
-	if d := after("/assets/letters/kent-flaky.pdf", http.StatusInternalServerError); d != 1500*time.Millisecond {
-		t.Errorf("retried 500 after %s, want 1.5s", d)
-	}
-
-	// robots.txt's Crawl-delay raises the interval.
-	site.Set("/robots.txt", &fetchtest.Resource{Body: "User-agent: *\nCrawl-delay: 5\n"})
-	site.Reset()
-	o.Out = t.TempDir()
-	run(t, context.Background(), o)
-	reqs = site.Requests()
-	for i := 1; i < len(reqs); i++ {
-		if gap := reqs[i].At.Sub(reqs[i-1].At); gap < 5*time.Second {
-			t.Errorf("%s came %s after %s, less than the Crawl-delay", reqs[i].URI, gap, reqs[i-1].URI)
-		}
-	}
-}
-
-// TestFetchRateOnTheRealClock measures the intervals in real time, with
-// generous bounds.
-func TestFetchRateOnTheRealClock(t *testing.T) {
-	site, _, _, o := setup(t)
-	site.Now = nil
-	o.Clock, o.Interval, o.Backoff = nil, 40*time.Millisecond, 10*time.Millisecond
-	o.MaxRetryAfter = time.Nanosecond // the 429 asks for 3 s: too long here
-	site.Update("/assets/letters/kent-limited.pdf", func(r *fetchtest.Resource) { r.Limit = 0 })
-	start := time.Now()
-	res, _ := run(t, context.Background(), o)
-	reqs := site.Requests()
-	for i := 1; i < len(reqs); i++ {
-		if gap := reqs[i].At.Sub(reqs[i-1].At); gap < 30*time.Millisecond {
-			t.Errorf("%s came %s after %s, want about 40ms", reqs[i].URI, gap, reqs[i-1].URI)
-		}
-	}
-	if took := time.Since(start); took < time.Duration(len(reqs)-1)*40*time.Millisecond*3/4 {
-		t.Errorf("%d requests in %s", len(reqs), took)
-	}
-	if res.Fetched != len(fetchtest.Files) {
-		t.Errorf("%+v", res)
-	}
-}
-
-func TestFetchStopsWhenAskedToWaitTooLong(t *testing.T) {
-	site, _, _, o := setup(t)
-	site.Update("/assets/letters/kent-limited.pdf", func(r *fetchtest.Resource) { r.RetryAfter = "3600" })
-	var events []fetch.Event
-	o.Report = func(e fetch.Event) { events = append(events, e) }
-	res, err := fetch.Run(context.Background(), o)
-	if err == nil || !strings.Contains(err.Error(), "Retry-After") || !strings.Contains(err.Error(), "run again later") {
-		t.Fatalf("err = %v", err)
-	}
-	for _, r := range site.Requests() {
-		if strings.Contains(r.URI, "surrey") {
-			t.Errorf("went on to %s after the site asked to wait an hour", r.URI)
-		}
-	}
-	if res == nil || res.Councils != 0 {
-		t.Errorf("%+v", res)
-	}
-	noParts(t, o.Out)
-}
-
-func TestFetchGivesUpAfterTheRetries(t *testing.T) {
-	site, _, _, o := setup(t)
-	site.Update("/assets/letters/kent-flaky.pdf", func(r *fetchtest.Resource) { r.Fail = 100 })
-	res, events := run(t, context.Background(), o)
-	if got := failures(res)["/assets/letters/kent-flaky.pdf"]; got != "500 Internal Server Error (after 4 tries)" {
-		t.Errorf("failure: %q", got)
-	}
-	if n := count(site.Requests(), "/assets/letters/kent-flaky.pdf"); n != 4 {
-		t.Errorf("%d tries, want 4", n)
-	}
-	var waits []time.Duration
+	var redirects []string
 	for _, e := range events {
-		if e.Kind == fetch.Retrying && strings.HasSuffix(e.URL, "kent-flaky.pdf") {
-			waits = append(waits, e.Wait)
+		if e.Kind == fetch.Redirected {
+			redirects = append(redirects, e.Message)
 		}
 	}
-	// 2 s, 4 s, 8 s, each half fixed and half jitter (0.5 here).
-	if want := []time.Duration{1500 * time.Millisecond, 3 * time.Second, 6 * time.Second}; !slices.Equal(waits, want) {
-		t.Errorf("back-off %v, want %v", waits, want)
-	}
-	// The others are all there.
-	if res.Fetched != len(fetchtest.Files)-1 {
-		t.Errorf("%+v", res)
+	if !slices.Equal(redirects, []string{"301 Moved Permanently", "302 Found"}) {
+		t.Errorf("redirects: %v", redirects)
 	}
 }
 

@@ -18,6 +18,7 @@ import (
 	pdfiumerrors "github.com/klippa-app/go-pdfium/errors"
 	"github.com/klippa-app/go-pdfium/references"
 	"github.com/klippa-app/go-pdfium/requests"
+	"github.com/klippa-app/go-pdfium/structs"
 	"github.com/klippa-app/go-pdfium/webassembly"
 	"github.com/tetratelabs/wazero"
 	"github.com/tetratelabs/wazero/api"
@@ -189,91 +190,140 @@ func readPage(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, i int) (page, er
 	if err != nil {
 		return pg, err
 	}
-	page := tp.TextPage
+	cr := charReader{inst: inst, page: tp.TextPage, count: n.Count}
 	for c := 0; c < n.Count; c++ {
-		gen, err := inst.FPDFText_IsGenerated(&requests.FPDFText_IsGenerated{TextPage: page, Index: c})
-		if err != nil {
+		if err := cr.read(&pg, c); err != nil {
 			return pg, err
 		}
-		if gen.IsGenerated {
-			continue // a space or line break PDFium inferred; gaps are measured here
-		}
-		u, err := inst.FPDFText_GetUnicode(&requests.FPDFText_GetUnicode{TextPage: page, Index: c})
-		if err != nil {
-			return pg, err
-		}
-		r := rune(u.Unicode)
-		if utf16.IsSurrogate(r) {
-			// A character outside the Basic Multilingual Plane comes as
-			// two; a lone half is not text.
-			if r >= 0xDC00 || c+1 == n.Count {
-				continue
-			}
-			lo, err := inst.FPDFText_GetUnicode(&requests.FPDFText_GetUnicode{TextPage: page, Index: c + 1})
-			if err != nil {
-				return pg, err
-			}
-			if r = utf16.DecodeRune(r, rune(lo.Unicode)); r == unicode.ReplacementChar {
-				continue
-			}
-		}
-		angle, err := inst.FPDFText_GetCharAngle(&requests.FPDFText_GetCharAngle{TextPage: page, Index: c})
-		if err != nil {
-			return pg, err
-		}
-		// PDFium measures the angle clockwise; here it is anticlockwise,
-		// as the page's y axis goes up.
-		a := 0.0
-		if ca := float64(angle.CharAngle); ca > 0 && ca < 2*math.Pi {
-			a = 2*math.Pi - ca
-		}
-		q, ok := quadrant(a)
-		if !ok {
-			continue
-		}
-		o, err := inst.FPDFText_GetCharOrigin(&requests.FPDFText_GetCharOrigin{TextPage: page, Index: c})
-		if err != nil {
-			return pg, err
-		}
-		box, err := inst.FPDFText_GetLooseCharBox(&requests.FPDFText_GetLooseCharBox{TextPage: page, Index: c})
-		if err != nil {
-			return pg, err
-		}
-		switch {
-		case r == 0x02:
-			r = '-' // PDFium's mark for a hyphen that ends a line
-		case !unicode.IsSpace(r) && (unicode.IsControl(r) || r == 0xFFFE || r == 0xFFFF):
-			pg.chars++
-			pg.unmapped++ // a glyph with no letter
-			continue
-		}
-		g := glyph{r: r, q: q}
-		g.x, g.y = turn(a, o.X, o.Y)
-		g.right, g.em = math.Inf(-1), 0
-		lo, hi := math.Inf(1), math.Inf(-1)
-		for _, corner := range [4][2]float32{{box.Rect.Left, box.Rect.Bottom}, {box.Rect.Right, box.Rect.Bottom}, {box.Rect.Left, box.Rect.Top}, {box.Rect.Right, box.Rect.Top}} {
-			x, y := turn(a, float64(corner[0]), float64(corner[1]))
-			g.right = max(g.right, x)
-			lo, hi = min(lo, y), max(hi, y)
-		}
-		g.em = hi - lo
-		if g.em <= 0 || math.IsNaN(g.em) || math.IsInf(g.em, 0) || math.IsNaN(g.x) || math.IsNaN(g.y) {
-			continue // no size: not drawn
-		}
-		g.right = max(g.right, g.x)
-		if !unicode.IsSpace(r) && r != 0 {
-			pg.chars++
-			um, err := inst.FPDFText_HasUnicodeMapError(&requests.FPDFText_HasUnicodeMapError{TextPage: page, Index: c})
-			if err != nil {
-				return pg, err
-			}
-			if um.HasUnicodeMapError || r == unicode.ReplacementChar {
-				pg.unmapped++
-			}
-		}
-		pg.glyphs = append(pg.glyphs, g)
 	}
 	return pg, nil
+}
+
+// charReader reads the characters of one page's text with PDFium.
+type charReader struct {
+	inst  pdfium.Pdfium
+	page  references.FPDF_TEXTPAGE
+	count int // the characters PDFium counts on the page
+}
+
+// read adds character c to pg: its glyph, unless it is a space or line
+// break PDFium inferred, runs at a slant or is not drawn; and its count
+// among the page's characters, and its unmapped ones.
+func (cr charReader) read(pg *page, c int) error {
+	r, ok, err := cr.char(c)
+	if err != nil || !ok {
+		return err
+	}
+	a, err := cr.angle(c)
+	if err != nil {
+		return err
+	}
+	q, ok := quadrant(a)
+	if !ok {
+		return nil
+	}
+	o, err := cr.inst.FPDFText_GetCharOrigin(&requests.FPDFText_GetCharOrigin{TextPage: cr.page, Index: c})
+	if err != nil {
+		return err
+	}
+	box, err := cr.inst.FPDFText_GetLooseCharBox(&requests.FPDFText_GetLooseCharBox{TextPage: cr.page, Index: c})
+	if err != nil {
+		return err
+	}
+	switch {
+	case r == 0x02:
+		r = '-' // PDFium's mark for a hyphen that ends a line
+	case !unicode.IsSpace(r) && (unicode.IsControl(r) || r == 0xFFFE || r == 0xFFFF):
+		pg.chars++
+		pg.unmapped++ // a glyph with no letter
+		return nil
+	}
+	g, ok := placed(r, q, a, o.X, o.Y, box.Rect)
+	if !ok {
+		return nil // no size: not drawn
+	}
+	if !unicode.IsSpace(r) && r != 0 {
+		pg.chars++
+		um, err := cr.inst.FPDFText_HasUnicodeMapError(&requests.FPDFText_HasUnicodeMapError{TextPage: cr.page, Index: c})
+		if err != nil {
+			return err
+		}
+		if um.HasUnicodeMapError || r == unicode.ReplacementChar {
+			pg.unmapped++
+		}
+	}
+	pg.glyphs = append(pg.glyphs, g)
+	return nil
+}
+
+// char returns the letter of character c, or false for a space or line
+// break PDFium inferred, and for half of a character outside the Basic
+// Multilingual Plane that has no other half.
+func (cr charReader) char(c int) (rune, bool, error) {
+	gen, err := cr.inst.FPDFText_IsGenerated(&requests.FPDFText_IsGenerated{TextPage: cr.page, Index: c})
+	if err != nil {
+		return 0, false, err
+	}
+	if gen.IsGenerated {
+		return 0, false, nil // a space or line break PDFium inferred; gaps are measured here
+	}
+	u, err := cr.inst.FPDFText_GetUnicode(&requests.FPDFText_GetUnicode{TextPage: cr.page, Index: c})
+	if err != nil {
+		return 0, false, err
+	}
+	r := rune(u.Unicode)
+	if utf16.IsSurrogate(r) {
+		// A character outside the Basic Multilingual Plane comes as
+		// two; a lone half is not text.
+		if r >= 0xDC00 || c+1 == cr.count {
+			return 0, false, nil
+		}
+		lo, err := cr.inst.FPDFText_GetUnicode(&requests.FPDFText_GetUnicode{TextPage: cr.page, Index: c + 1})
+		if err != nil {
+			return 0, false, err
+		}
+		if r = utf16.DecodeRune(r, rune(lo.Unicode)); r == unicode.ReplacementChar {
+			return 0, false, nil
+		}
+	}
+	return r, true, nil
+}
+
+// angle returns the angle character c runs at, in radians anticlockwise
+// from level.
+func (cr charReader) angle(c int) (float64, error) {
+	angle, err := cr.inst.FPDFText_GetCharAngle(&requests.FPDFText_GetCharAngle{TextPage: cr.page, Index: c})
+	if err != nil {
+		return 0, err
+	}
+	// PDFium measures the angle clockwise; here it is anticlockwise,
+	// as the page's y axis goes up.
+	a := 0.0
+	if ca := float64(angle.CharAngle); ca > 0 && ca < 2*math.Pi {
+		a = 2*math.Pi - ca
+	}
+	return a, nil
+}
+
+// placed returns the glyph of r, running in quadrant q at angle a from its
+// origin (x, y) within box, turned so that its line runs left to right; or
+// false when it has no size, and so is not drawn.
+func placed(r rune, q int, a, x, y float64, box structs.FPDF_FS_RECTF) (glyph, bool) {
+	g := glyph{r: r, q: q}
+	g.x, g.y = turn(a, x, y)
+	g.right, g.em = math.Inf(-1), 0
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, corner := range [4][2]float32{{box.Left, box.Bottom}, {box.Right, box.Bottom}, {box.Left, box.Top}, {box.Right, box.Top}} {
+		x, y := turn(a, float64(corner[0]), float64(corner[1]))
+		g.right = max(g.right, x)
+		lo, hi = min(lo, y), max(hi, y)
+	}
+	g.em = hi - lo
+	if g.em <= 0 || math.IsNaN(g.em) || math.IsInf(g.em, 0) || math.IsNaN(g.x) || math.IsNaN(g.y) {
+		return g, false
+	}
+	g.right = max(g.right, g.x)
+	return g, true
 }
 
 // quadrant says which way a character runs, from its angle in radians

@@ -120,32 +120,10 @@ func diff(got, want graph.Facts) []string {
 	for _, w := range got.Document.Warnings {
 		add("warning: %s", w.Message)
 	}
-	councils := func(f graph.Facts) []string {
-		var s []string
-		for _, c := range f.Councils {
-			s = append(s, c.Slug)
-		}
-		slices.Sort(s)
-		return s
-	}
-	if g, w := councils(got), councils(want); !slices.Equal(g, w) {
+	if g, w := councilSlugs(got), councilSlugs(want); !slices.Equal(g, w) {
 		add("councils %v, want %v", g, w)
 	}
-	if len(got.Statistics) != len(want.Statistics) {
-		add("%d statistics, want %d", len(got.Statistics), len(want.Statistics))
-	} else {
-		for i := range want.Statistics {
-			g, w := &got.Statistics[i], &want.Statistics[i]
-			if g.CouncilSlug != w.CouncilSlug || g.Year != w.Year {
-				add("statistics of %s %s, want %s %s", g.CouncilSlug, g.Year, w.CouncilSlug, w.Year)
-			}
-			for _, m := range graph.StatisticsMeasures {
-				if gv, wv := m.Value(g), m.Value(w); !reflect.DeepEqual(gv, wv) {
-					add("%s %s: %s = %v, want %v", w.CouncilSlug, w.Year, m.Name, show(gv), show(wv))
-				}
-			}
-		}
-	}
+	diffStatistics(add, got.Statistics, want.Statistics)
 	type rep struct {
 		council, title, summary string
 		public                  bool
@@ -193,6 +171,37 @@ func diff(got, want graph.Facts) []string {
 	}
 	compare(add, "letters", letters(got), letters(want))
 	return out
+}
+
+// councilSlugs returns the slugs of the councils the facts name, sorted.
+func councilSlugs(f graph.Facts) []string {
+	var s []string
+	for _, c := range f.Councils {
+		s = append(s, c.Slug)
+	}
+	slices.Sort(s)
+	return s
+}
+
+// diffStatistics reports with add how the statistics the loader read
+// differ from those synth wrote: in number, or in council, year or any
+// measure of each.
+func diffStatistics(add func(string, ...any), got, want []graph.Statistics) {
+	if len(got) != len(want) {
+		add("%d statistics, want %d", len(got), len(want))
+		return
+	}
+	for i := range want {
+		g, w := &got[i], &want[i]
+		if g.CouncilSlug != w.CouncilSlug || g.Year != w.Year {
+			add("statistics of %s %s, want %s %s", g.CouncilSlug, g.Year, w.CouncilSlug, w.Year)
+		}
+		for _, m := range graph.StatisticsMeasures {
+			if gv, wv := m.Value(g), m.Value(w); !reflect.DeepEqual(gv, wv) {
+				add("%s %s: %s = %v, want %v", w.CouncilSlug, w.Year, m.Name, show(gv), show(wv))
+			}
+		}
+	}
 }
 
 func show(v any) string {

@@ -97,58 +97,20 @@ func (s *Site) MaxInflight() int {
 
 // ServeHTTP answers as the site.
 func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	now := time.Now
-	if s.Now != nil {
-		now = s.Now
-	}
-	s.mu.Lock()
-	s.inflight++
-	s.maxInflight = max(s.maxInflight, s.inflight)
-	i, gen := len(s.requests), s.gen
-	s.requests = append(s.requests, Request{
-		At: now(), URI: r.URL.RequestURI(), UserAgent: r.UserAgent(),
-		IfNoneMatch: r.Header.Get("If-None-Match"), IfModifiedSince: r.Header.Get("If-Modified-Since"),
-	})
-	res, ok := s.resources[r.URL.RequestURI()]
-	var copyRes Resource
-	status := 0
-	if ok {
-		switch {
-		case res.Fail > 0:
-			res.Fail--
-			status = http.StatusInternalServerError
-		case res.Limit > 0:
-			res.Limit--
-			status = http.StatusTooManyRequests
-		}
-		copyRes = *res
-	}
-	s.mu.Unlock()
-	defer func() {
-		s.mu.Lock()
-		s.inflight--
-		s.mu.Unlock()
-	}()
-	record := func(code int) {
-		s.mu.Lock()
-		defer s.mu.Unlock()
-		if s.gen == gen { // not forgotten by Reset meanwhile
-			s.requests[i].Status = code
-		}
-	}
+	l, res, ok, status := s.arrive(r)
+	defer s.leave()
 	if !ok || r.Method != http.MethodGet {
-		record(http.StatusNotFound)
+		l.record(http.StatusNotFound)
 		http.NotFound(w, r)
 		return
 	}
-	res = &copyRes
 	switch status {
 	case http.StatusInternalServerError:
-		record(status)
+		l.record(status)
 		http.Error(w, "Internal Server Error", status)
 		return
 	case http.StatusTooManyRequests:
-		record(status)
+		l.record(status)
 		if res.RetryAfter != "" {
 			w.Header().Set("Retry-After", res.RetryAfter)
 		}
@@ -160,46 +122,112 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if code == 0 {
 			code = http.StatusMovedPermanently
 		}
-		record(code)
+		l.record(code)
 		w.Header().Set("Location", strings.ReplaceAll(res.Redirect, "{{BASE}}", base(r)))
 		w.WriteHeader(code)
 		return
 	}
 	if res.Status != 0 {
-		record(res.Status)
+		l.record(res.Status)
 		http.Error(w, http.StatusText(res.Status), res.Status)
 		return
 	}
 	body := []byte(strings.ReplaceAll(res.Body, "{{BASE}}", base(r)))
-	if res.ETag {
-		sum := sha256.Sum256(body)
-		etag := fmt.Sprintf(`"%x"`, sum[:8])
-		w.Header().Set("ETag", etag)
-		if r.Header.Get("If-None-Match") == etag {
-			record(http.StatusNotModified)
-			w.WriteHeader(http.StatusNotModified)
-			return
-		}
-	}
-	if !res.LastModified.IsZero() {
-		w.Header().Set("Last-Modified", res.LastModified.UTC().Format(http.TimeFormat))
-		if t, err := http.ParseTime(r.Header.Get("If-Modified-Since")); err == nil && r.Header.Get("If-None-Match") == "" &&
-			!res.LastModified.Truncate(time.Second).After(t) {
-			record(http.StatusNotModified)
-			w.WriteHeader(http.StatusNotModified)
-			return
-		}
+	if notModified(w, r, res, body) {
+		l.record(http.StatusNotModified)
+		w.WriteHeader(http.StatusNotModified)
+		return
 	}
 	if res.Before != nil && res.Before(w, r) {
-		record(-1)
+		l.record(-1)
 		return
 	}
 	if res.ContentType != "" {
 		w.Header().Set("Content-Type", res.ContentType)
 	}
 	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
-	record(http.StatusOK)
+	l.record(http.StatusOK)
 	w.Write(body)
+}
+
+// logged is a request in the site's log: its place there, and the Reset it
+// came after.
+type logged struct {
+	s      *Site
+	i, gen int
+}
+
+// record sets the status the logged request was answered with, unless
+// Reset has forgotten the request meanwhile.
+func (l logged) record(code int) {
+	l.s.mu.Lock()
+	defer l.s.mu.Unlock()
+	if l.s.gen == l.gen { // not forgotten by Reset meanwhile
+		l.s.requests[l.i].Status = code
+	}
+}
+
+// arrive logs r and counts it in flight. It returns the log entry, a copy
+// of the resource at r's URI and whether there is one, and the failure the
+// resource answers with this time (500 or 429), or 0; the copy is taken
+// after that failure is counted off.
+func (s *Site) arrive(r *http.Request) (logged, *Resource, bool, int) {
+	now := time.Now
+	if s.Now != nil {
+		now = s.Now
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.inflight++
+	s.maxInflight = max(s.maxInflight, s.inflight)
+	l := logged{s: s, i: len(s.requests), gen: s.gen}
+	s.requests = append(s.requests, Request{
+		At: now(), URI: r.URL.RequestURI(), UserAgent: r.UserAgent(),
+		IfNoneMatch: r.Header.Get("If-None-Match"), IfModifiedSince: r.Header.Get("If-Modified-Since"),
+	})
+	res, ok := s.resources[r.URL.RequestURI()]
+	if !ok {
+		return l, nil, false, 0
+	}
+	status := 0
+	switch {
+	case res.Fail > 0:
+		res.Fail--
+		status = http.StatusInternalServerError
+	case res.Limit > 0:
+		res.Limit--
+		status = http.StatusTooManyRequests
+	}
+	copyRes := *res
+	return l, &copyRes, true, status
+}
+
+// leave counts a request answered: no longer in flight.
+func (s *Site) leave() {
+	s.mu.Lock()
+	s.inflight--
+	s.mu.Unlock()
+}
+
+// notModified sets the validators res has (an ETag, a Last-Modified) on the
+// answer, and says whether r's conditions find body unchanged: a 304.
+func notModified(w http.ResponseWriter, r *http.Request, res *Resource, body []byte) bool {
+	if res.ETag {
+		sum := sha256.Sum256(body)
+		etag := fmt.Sprintf(`"%x"`, sum[:8])
+		w.Header().Set("ETag", etag)
+		if r.Header.Get("If-None-Match") == etag {
+			return true
+		}
+	}
+	if !res.LastModified.IsZero() {
+		w.Header().Set("Last-Modified", res.LastModified.UTC().Format(http.TimeFormat))
+		if t, err := http.ParseTime(r.Header.Get("If-Modified-Since")); err == nil && r.Header.Get("If-None-Match") == "" &&
+			!res.LastModified.Truncate(time.Second).After(t) {
+			return true
+		}
+	}
+	return false
 }
 
 func base(r *http.Request) string {
