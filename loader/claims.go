@@ -92,6 +92,38 @@ func window(s string, at int) int {
 
 // claimHits finds the claims of a sentence, ranges joined, in order.
 func claimHits(sent string) []claimHit {
+	hits := claimNumbers(sent)
+	var out []claimHit
+	for i := 0; i < len(hits); i++ {
+		h := hits[i]
+		w := window(sent, h.start)
+		between := betweenBefore.FindStringIndex(sent[w:h.start])
+		if between != nil {
+			between[0], between[1] = between[0]+w, between[1]+w
+		}
+		if i+1 < len(hits) && hits[i+1].unit == h.unit && hits[i+1].value > h.value {
+			if m := rangeTo.FindStringSubmatch(sent[h.end:hits[i+1].start]); m != nil && joinsRange(m[1], m[2], between != nil, sent[w:h.start]) {
+				upper := hits[i+1].value
+				if between != nil {
+					h.start = between[0]
+				}
+				h.end, h.upper = hits[i+1].end, &upper
+				out = append(out, h)
+				i++
+				continue
+			}
+		}
+		if h.unit == graph.Percent {
+			h = withBareLower(sent, w, h)
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+// claimNumbers finds the percentages and amounts of money of a sentence, in
+// order, each on its own.
+func claimNumbers(sent string) []claimHit {
 	var hits []claimHit
 	percents := strings.Contains(sent, "%") || strings.Contains(sent, "cent") || strings.Contains(sent, "CENT") ||
 		strings.Contains(sent, "pc")
@@ -125,56 +157,37 @@ func claimHits(sent string) []claimHit {
 		}
 	}
 	slices.SortFunc(hits, func(a, b claimHit) int { return a.start - b.start })
-	var out []claimHit
-	for i := 0; i < len(hits); i++ {
-		h := hits[i]
-		w := window(sent, h.start)
-		between := betweenBefore.FindStringIndex(sent[w:h.start])
-		if between != nil {
-			between[0], between[1] = between[0]+w, between[1]+w
+	return hits
+}
+
+// withBareLower makes percentage h of sent a range when the lower end stands
+// bare before it, in the words from byte w: "between 20 and 30 per cent".
+func withBareLower(sent string, w int, h claimHit) claimHit {
+	m := lowerBefore.FindStringSubmatchIndex(sent[w:h.start])
+	for k := range m {
+		if m[k] >= 0 {
+			m[k] += w
 		}
-		if i+1 < len(hits) && hits[i+1].unit == h.unit && hits[i+1].value > h.value {
-			if m := rangeTo.FindStringSubmatch(sent[h.end:hits[i+1].start]); m != nil && joinsRange(m[1], m[2], between != nil, sent[w:h.start]) {
-				upper := hits[i+1].value
-				if between != nil {
-					h.start = between[0]
-				}
-				h.end, h.upper = hits[i+1].end, &upper
-				out = append(out, h)
-				i++
-				continue
-			}
-		}
-		if h.unit == graph.Percent {
-			// The lower end written bare: "between 20 and 30 per cent".
-			m := lowerBefore.FindStringSubmatchIndex(sent[w:h.start])
-			for k := range m {
-				if m[k] >= 0 {
-					m[k] += w
-				}
-			}
-			if m != nil && !numberGlued(sent[:m[4]]) {
-				lower, err := strconv.ParseFloat(sent[m[4]:m[5]], 64)
-				word := ""
-				if m[8] >= 0 {
-					word = sent[m[8]:m[9]]
-				}
-				dash := ""
-				if m[6] >= 0 {
-					dash = sent[m[6]:m[7]]
-				}
-				if err == nil && lower < h.value && joinsRange(dash, word, m[2] >= 0, sent[w:m[4]]) {
-					upper := h.value
-					h.value, h.upper, h.start = lower, &upper, m[4]
-					if m[2] >= 0 {
-						h.start = m[2]
-					}
-				}
-			}
-		}
-		out = append(out, h)
 	}
-	return out
+	if m != nil && !numberGlued(sent[:m[4]]) {
+		lower, err := strconv.ParseFloat(sent[m[4]:m[5]], 64)
+		word := ""
+		if m[8] >= 0 {
+			word = sent[m[8]:m[9]]
+		}
+		dash := ""
+		if m[6] >= 0 {
+			dash = sent[m[6]:m[7]]
+		}
+		if err == nil && lower < h.value && joinsRange(dash, word, m[2] >= 0, sent[w:m[4]]) {
+			upper := h.value
+			h.value, h.upper, h.start = lower, &upper, m[4]
+			if m[2] >= 0 {
+				h.start = m[2]
+			}
+		}
+	}
+	return h
 }
 
 // joinsRange reports whether a dash or a word ("to", "and") between two

@@ -52,52 +52,7 @@ type signals struct {
 // Anything else (a README, a spreadsheet, a cookie notice) is not an LGSCO
 // document, and detect says why.
 func detect(t *text) (graph.DocKind, error) {
-	s := signals{sections: map[pageSection]bool{}}
-	for i, l := range t.lines {
-		if i >= 80 && !s.dear && len(s.sections) > 0 && !s.markup {
-			// A page's sections, and no salutation in its first 80
-			// lines: a page, whatever follows.
-			break
-		}
-		c := content(l)
-		if c == "" {
-			continue
-		}
-		s.nonEmpty++
-		if s.nonEmpty == 1 {
-			s.first = c
-			s.markup = markup.MatchString(l) || (c == "{" || c == "[") && json.Valid([]byte(strings.Join(t.lines, "\n")))
-		}
-		// An "Annual letter" heading is a letter's as much as a page's
-		// section, so it does not count for a page.
-		if sec, ok := pageHeader(c); ok && sec != inOther && sec != inFooter && sec != inLetters {
-			s.sections[sec] = true
-		}
-		if isCaseLine(c) {
-			if caseRef.MatchString(c) {
-				s.cases++
-			} else {
-				s.listed++ // "Council (NN NNN NNN)": a page's, or a list an article quotes
-			}
-		}
-		s.dear = s.dear || strings.HasPrefix(c, "Dear") && salutation.MatchString(c)
-		s.title = s.title || len(c) < 60 && hasPrefixFold(c, "annual") && letterTitle.MatchString(c)
-		s.yours = s.yours || len(c) < 40 && hasPrefixFold(c, "yours") && letterOf.MatchString(c)
-		// Whether there is prose, and whether it is about councils, is
-		// all that is needed of these: stop looking once known.
-		if s.prose == 0 && wordsMarker.MatchString(c) {
-			s.prose++
-		}
-		if s.relevant == 0 && relevant.MatchString(c) {
-			s.relevant++
-		}
-		if strings.ContainsAny(l[:min(len(l), 1)], "#`~|[") && markdown.MatchString(strings.TrimRight(l, " ")) {
-			s.markdown++
-		}
-		if strings.Count(c, ",") >= 3 && !strings.Contains(c, ". ") || strings.Count(c, "\t") >= 2 {
-			s.table++
-		}
-	}
+	s := readSignals(t)
 	if s.nonEmpty == 0 {
 		return "", errorf(t.name, 1, "expected a council performance page, an annual review letter or a news article; found an empty document")
 	}
@@ -137,6 +92,63 @@ func detect(t *text) (graph.DocKind, error) {
 		return graph.AnnualLetter, nil
 	}
 	return graph.NewsArticle, nil
+}
+
+// readSignals reads what the lines of t say of its kind.
+func readSignals(t *text) signals {
+	s := signals{sections: map[pageSection]bool{}}
+	for i, l := range t.lines {
+		if i >= 80 && !s.dear && len(s.sections) > 0 && !s.markup {
+			// A page's sections, and no salutation in its first 80
+			// lines: a page, whatever follows.
+			break
+		}
+		c := content(l)
+		if c == "" {
+			continue
+		}
+		s.nonEmpty++
+		if s.nonEmpty == 1 {
+			s.first = c
+			s.markup = markup.MatchString(l) || (c == "{" || c == "[") && json.Valid([]byte(strings.Join(t.lines, "\n")))
+		}
+		s.add(l, c)
+	}
+	return s
+}
+
+// add records what line l, whose text without bullets or indentation is c,
+// says of its document's kind.
+func (s *signals) add(l, c string) {
+	// An "Annual letter" heading is a letter's as much as a page's
+	// section, so it does not count for a page.
+	if sec, ok := pageHeader(c); ok && sec != inOther && sec != inFooter && sec != inLetters {
+		s.sections[sec] = true
+	}
+	if isCaseLine(c) {
+		if caseRef.MatchString(c) {
+			s.cases++
+		} else {
+			s.listed++ // "Council (NN NNN NNN)": a page's, or a list an article quotes
+		}
+	}
+	s.dear = s.dear || strings.HasPrefix(c, "Dear") && salutation.MatchString(c)
+	s.title = s.title || len(c) < 60 && hasPrefixFold(c, "annual") && letterTitle.MatchString(c)
+	s.yours = s.yours || len(c) < 40 && hasPrefixFold(c, "yours") && letterOf.MatchString(c)
+	// Whether there is prose, and whether it is about councils, is
+	// all that is needed of these: stop looking once known.
+	if s.prose == 0 && wordsMarker.MatchString(c) {
+		s.prose++
+	}
+	if s.relevant == 0 && relevant.MatchString(c) {
+		s.relevant++
+	}
+	if strings.ContainsAny(l[:min(len(l), 1)], "#`~|[") && markdown.MatchString(strings.TrimRight(l, " ")) {
+		s.markdown++
+	}
+	if strings.Count(c, ",") >= 3 && !strings.Contains(c, ". ") || strings.Count(c, "\t") >= 2 {
+		s.table++
+	}
 }
 
 // hasPrefixFold reports whether s starts with the lower-case ASCII prefix,

@@ -20,45 +20,12 @@ import (
 // format it is. The scanned and encrypted PDFs, which have no twin, are each
 // reported as what they are.
 func TestFormatsGiveTheSameGraph(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("testdata", "formats", "*", "*"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var saved, twins []loader.Source
-	for _, f := range files {
-		switch filepath.Ext(f) {
-		case ".html", ".pdf", ".txt":
-		default:
-			continue // .gitattributes, golden files
-		}
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		src := loader.Source{Name: filepath.Base(f), Data: data}
-		if strings.HasSuffix(f, ".txt") {
-			twins = append(twins, src)
-		} else {
-			saved = append(saved, src)
-		}
-	}
+	saved, twins := formatSources(t)
 	if len(twins) < 10 {
 		t.Fatalf("found %d plain-text twins in testdata/formats, want every HTML and PDF fixture's", len(twins))
 	}
-	build := func(srcs []loader.Source) (*graph.Graph, []graph.Facts, []graph.Problem) {
-		l, err := loader.New(seed.Themes, seed.Councils)
-		if err != nil {
-			t.Fatal(err)
-		}
-		facts, err := l.Load(srcs)
-		g, berr := graph.Build(facts, l.Themes())
-		if berr != nil {
-			t.Fatal(berr)
-		}
-		return g, facts, loader.Problems(err)
-	}
-	gs, fs, ps := build(saved)
-	gt, ft, pt := build(twins)
+	gs, fs, ps := buildFormat(t, saved)
+	gt, ft, pt := buildFormat(t, twins)
 	if len(pt) != 0 {
 		t.Errorf("the plain-text twins have problems: %v", pt)
 	}
@@ -83,18 +50,7 @@ func TestFormatsGiveTheSameGraph(t *testing.T) {
 	if got, want := gs.Counts(), gt.Counts(); !sameCounts(got, want) {
 		t.Errorf("counts differ:\nsaved files: %+v\ntwins:       %+v", got, want)
 	}
-	keys := func(facts []graph.Facts) []string {
-		var out []string
-		strip := strings.NewReplacer(".html", "", ".pdf", "", ".txt", "")
-		for _, f := range facts {
-			for k := range factKeys(f) {
-				out = append(out, strip.Replace(k))
-			}
-		}
-		slices.Sort(out)
-		return slices.Compact(out)
-	}
-	ks, kt := keys(fs), keys(ft)
+	ks, kt := formatFactKeys(fs), formatFactKeys(ft)
 	if len(kt) < 50 {
 		t.Fatalf("only %d facts in the twins", len(kt))
 	}
@@ -108,6 +64,64 @@ func TestFormatsGiveTheSameGraph(t *testing.T) {
 			t.Errorf("only the saved file gives: %s", k)
 		}
 	}
+}
+
+// formatSources reads the fixtures of testdata/formats: the saved web pages
+// and PDF letters, and their plain-text twins.
+func formatSources(t *testing.T) (saved, twins []loader.Source) {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join("testdata", "formats", "*", "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		switch filepath.Ext(f) {
+		case ".html", ".pdf", ".txt":
+		default:
+			continue // .gitattributes, golden files
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		src := loader.Source{Name: filepath.Base(f), Data: data}
+		if strings.HasSuffix(f, ".txt") {
+			twins = append(twins, src)
+		} else {
+			saved = append(saved, src)
+		}
+	}
+	return saved, twins
+}
+
+// buildFormat loads srcs with the seed themes and councils and builds their
+// graph. It returns the graph, the facts and the documents' problems.
+func buildFormat(t *testing.T, srcs []loader.Source) (*graph.Graph, []graph.Facts, []graph.Problem) {
+	t.Helper()
+	l, err := loader.New(seed.Themes, seed.Councils)
+	if err != nil {
+		t.Fatal(err)
+	}
+	facts, err := l.Load(srcs)
+	g, berr := graph.Build(facts, l.Themes())
+	if berr != nil {
+		t.Fatal(berr)
+	}
+	return g, facts, loader.Problems(err)
+}
+
+// formatFactKeys lists the keys of the facts (see factKeys), each once, in
+// order, with the documents named without their extension.
+func formatFactKeys(facts []graph.Facts) []string {
+	var out []string
+	strip := strings.NewReplacer(".html", "", ".pdf", "", ".txt", "")
+	for _, f := range facts {
+		for k := range factKeys(f) {
+			out = append(out, strip.Replace(k))
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 func sameCounts(a, b graph.Counts) bool {
