@@ -111,3 +111,74 @@ func TestIntrospectionOff(t *testing.T) {
 		t.Errorf("__typename with introspection off: code %q, data %s", code, data)
 	}
 }
+
+// fullIntrospection asks what GraphiQL and graphql-js's getIntrospectionQuery
+// ask on first load, in this project's own words: the whole schema, with
+// type references followed through eight levels of ofType.
+const fullIntrospection = `query Full {
+  __schema {
+    queryType { name } mutationType { name } subscriptionType { name }
+    types { ...Type }
+    directives { name description locations args { ...Input } }
+  }
+}
+fragment Type on __Type {
+  kind name description
+  fields(includeDeprecated: true) { name description args { ...Input } type { ...Ref } isDeprecated deprecationReason }
+  inputFields { ...Input }
+  interfaces { ...Ref }
+  enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason }
+  possibleTypes { ...Ref }
+}
+fragment Input on __InputValue { name description type { ...Ref } defaultValue }
+fragment Ref on __Type {
+  kind name
+  ofType { kind name ofType { kind name ofType { kind name ofType { kind name
+    ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } }
+}`
+
+// TestIntrospectionWithinLimits checks that a client's full introspection
+// query runs under the default limits (the playground's first request), while
+// the limits still hold for everything else, introspection that fans out
+// included.
+func TestIntrospectionWithinLimits(t *testing.T) {
+	g, err := seed.Graph()
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := NewHandler(func() (*graph.Graph, *search.Index) { return g, nil }, slog.New(slog.NewTextHandler(io.Discard, nil)), Options{Introspection: true})
+	run := func(q string) (code string, body string) {
+		data, err := json.Marshal(map[string]string{"query": q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		req := httptest.NewRequest(http.MethodPost, "/query", bytes.NewReader(data))
+		req.Header.Set("Content-Type", "application/json")
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		var resp struct{ Errors []struct{ Extensions map[string]any } }
+		if err := json.Unmarshal(rec.Body.Bytes(), &resp); err != nil {
+			t.Fatalf("%v: %s", err, rec.Body.String())
+		}
+		if len(resp.Errors) > 0 {
+			code, _ = resp.Errors[0].Extensions["code"].(string)
+		}
+		return code, rec.Body.String()
+	}
+	if code, body := run(fullIntrospection); code != "" || !strings.Contains(body, `"name":"Council"`) {
+		t.Errorf("full introspection: code %q, answer %.200s", code, body)
+	}
+	nest := func(open, inner string, n int) string {
+		return strings.Repeat(open+" { ", n) + inner + strings.Repeat(" }", n)
+	}
+	// Introspection that fans out (fields of the types of fields …) is
+	// refused still: by gqlparser's own rule against deep introspection.
+	deepTypes := "{ __schema { types { " + nest("fields { type", "name", DefaultMaxDepth) + strings.Repeat(" }", DefaultMaxDepth) + " } } }"
+	if code, body := run(deepTypes); code == "" {
+		t.Errorf("introspection fanning out %d levels was answered: %.200s", 2*DefaultMaxDepth, body)
+	}
+	mixed := `{ councils(first: 1) { totalCount } __type(name: "Council") { ` + nest("ofType", "name", DefaultMaxDepth) + ` } }`
+	if code, _ := run(mixed); code != graph.CodeDepthLimit {
+		t.Errorf("an ofType chain beside data: code %q, want %s", code, graph.CodeDepthLimit)
+	}
+}

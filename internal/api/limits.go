@@ -144,7 +144,8 @@ func (g guard) MutateOperationContext(ctx context.Context, oc *graphql.Operation
 	if !g.o.Introspection && introspects(oc.Doc, oc.Operation.SelectionSet, map[string]bool{}) {
 		return limitError(graph.CodeIntrospection, "introspection is turned off on this server")
 	}
-	depth, aliases := measure(oc.Doc, oc.Operation.SelectionSet, map[string]bool{})
+	m := measurer{doc: oc.Doc, visiting: map[string]bool{}, chains: onlyIntrospection(oc.Doc, oc.Operation.SelectionSet, map[string]bool{})}
+	depth, aliases := m.measure(oc.Operation.SelectionSet)
 	if depth > g.o.MaxDepth {
 		return limitError(graph.CodeDepthLimit, fmt.Sprintf("the operation nests %d levels deep; at most %d are allowed", depth, g.o.MaxDepth))
 	}
@@ -184,9 +185,20 @@ func introspects(doc *ast.QueryDocument, set ast.SelectionSet, visiting map[stri
 	return false
 }
 
+// measurer measures an operation's selections, fragments included.
+type measurer struct {
+	doc      *ast.QueryDocument
+	visiting map[string]bool // the fragments being measured, against cycles
+	// chains says that ofType does not nest: in an operation that only
+	// introspects, a type reference's ofType chain is a chain of single
+	// objects, whose depth costs nothing, and GraphiQL's and graphql-js's
+	// introspection queries nest it 8 levels deep.
+	chains bool
+}
+
 // measure returns how deeply a selection set nests and how many aliases it
 // holds, fragments included.
-func measure(doc *ast.QueryDocument, set ast.SelectionSet, visiting map[string]bool) (depth, aliases int) {
+func (m *measurer) measure(set ast.SelectionSet) (depth, aliases int) {
 	for _, sel := range set {
 		var d, a int
 		switch s := sel.(type) {
@@ -194,21 +206,49 @@ func measure(doc *ast.QueryDocument, set ast.SelectionSet, visiting map[string]b
 			if s.Alias != "" && s.Alias != s.Name {
 				a++
 			}
-			sd, sa := measure(doc, s.SelectionSet, visiting)
+			sd, sa := m.measure(s.SelectionSet)
 			d, a = sd+1, a+sa
+			if m.chains && s.Name == "ofType" {
+				d = sd
+			}
 		case *ast.InlineFragment:
-			d, a = measure(doc, s.SelectionSet, visiting)
+			d, a = m.measure(s.SelectionSet)
 		case *ast.FragmentSpread:
-			if f := doc.Fragments.ForName(s.Name); f != nil && !visiting[s.Name] {
-				visiting[s.Name] = true
-				d, a = measure(doc, f.SelectionSet, visiting)
-				delete(visiting, s.Name)
+			if f := m.doc.Fragments.ForName(s.Name); f != nil && !m.visiting[s.Name] {
+				m.visiting[s.Name] = true
+				d, a = m.measure(f.SelectionSet)
+				delete(m.visiting, s.Name)
 			}
 		}
 		depth = max(depth, d)
 		aliases += a
 	}
 	return depth, aliases
+}
+
+// onlyIntrospection reports whether a root selection set asks for nothing
+// but __schema, __type and __typename, through fragments too.
+func onlyIntrospection(doc *ast.QueryDocument, set ast.SelectionSet, visiting map[string]bool) bool {
+	for _, sel := range set {
+		switch s := sel.(type) {
+		case *ast.Field:
+			if s.Name != "__schema" && s.Name != "__type" && s.Name != "__typename" {
+				return false
+			}
+		case *ast.InlineFragment:
+			if !onlyIntrospection(doc, s.SelectionSet, visiting) {
+				return false
+			}
+		case *ast.FragmentSpread:
+			if f := doc.Fragments.ForName(s.Name); f != nil && !visiting[s.Name] {
+				visiting[s.Name] = true
+				if !onlyIntrospection(doc, f.SelectionSet, visiting) {
+					return false
+				}
+			}
+		}
+	}
+	return len(set) > 0
 }
 
 // persistedQueries is an APQ cache that also knows the persisted queries, and

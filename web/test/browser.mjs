@@ -84,8 +84,25 @@ async function test(name, fn) {
   }
 }
 
-await test('playground: loads offline and runs the SEND trace', async () => {
+// watchGraphQL fails the test on any GraphQL error the page is answered
+// with: they come back with HTTP 200, which the checks of newPage pass.
+function watchGraphQL(page, name) {
+  page.on('response', async (res) => {
+    if (!res.url().startsWith(`${origin}/query`)) return;
+    try {
+      const body = await res.json();
+      for (const r of Array.isArray(body) ? body : [body]) {
+        if (r && r.errors) problems.push(`${name}: GraphQL errors for ${res.request().postData()?.slice(0, 80)}: ${JSON.stringify(r.errors).slice(0, 300)}`);
+      }
+    } catch (err) {
+      problems.push(`${name}: an answer of /query is not JSON: ${err.message}`);
+    }
+  });
+}
+
+await test('playground: loads offline, knows the schema, completes, and runs the SEND trace', async () => {
   const page = await newPage('playground');
+  watchGraphQL(page, 'playground');
   await page.goto(base, { waitUntil: 'networkidle' });
   await page.waitForSelector('.graphiql-container .CodeMirror', { timeout: 20000 });
   const editor = await page.locator('.graphiql-query-editor .CodeMirror').first().textContent();
@@ -97,6 +114,26 @@ await test('playground: loads offline and runs the SEND trace', async () => {
   const result = await page.locator('.result-window').textContent();
   assert.match(result, /SEND and EHC plans/);
   await page.screenshot({ path: join(artifacts, 'playground.png') });
+
+  // The Docs pane lists Query's fields: the schema was fetched, whole.
+  await page.getByRole('button', { name: /Documentation Explorer/ }).first().click();
+  await page.locator('.graphiql-doc-explorer-type-name', { hasText: /^Query$/ }).first().click();
+  await page.waitForSelector('.graphiql-doc-explorer-field-name', { timeout: 10000 });
+  const fields = await page.locator('.graphiql-doc-explorer-field-name').allTextContents();
+  for (const f of ['council', 'councils', 'theme', 'subgraph']) assert.ok(fields.includes(f), `the Docs pane lists Query.${f} (${fields.length} fields)`);
+  await page.screenshot({ path: join(artifacts, 'playground-docs.png') });
+
+  // Typing offers the schema's fields.
+  await page.locator('.graphiql-tab-add').first().click();
+  const editor2 = page.locator('.graphiql-query-editor .CodeMirror').first();
+  await editor2.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.type('{ coun', { delay: 50 });
+  await page.waitForSelector('.CodeMirror-hints li', { timeout: 10000 });
+  const hints = await page.locator('.CodeMirror-hints li').allTextContents();
+  for (const h of ['council', 'councils']) assert.ok(hints.some((x) => x.startsWith(h)), `typing "{ coun" offers ${h} (${hints.join(', ')})`);
+  await page.screenshot({ path: join(artifacts, 'playground-complete.png') });
   await page.context().close();
 });
 
