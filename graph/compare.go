@@ -1,6 +1,9 @@
 package graph
 
-import "math"
+import (
+	"fmt"
+	"math"
+)
 
 // Metrics are the four statistics the Ombudsman compares with similar
 // authorities, as differences or changes; and, for a change from one year to
@@ -89,12 +92,12 @@ func (g *Graph) Compare(councils []string, year string) (*Comparison, error) {
 		return nil, Errorf(CodeInvalid, "councils: name at least one council to compare")
 	}
 	var cs []*Council
-	for _, s := range councils {
-		c, ok := g.councilBySlug[s]
-		if !ok {
-			return nil, Errorf(CodeInvalid, "councils: no council %q", s)
+	for i, s := range councils {
+		slug, err := g.CouncilSlug(fmt.Sprintf("councils[%d]", i), s)
+		if err != nil {
+			return nil, err
 		}
-		cs = append(cs, c)
+		cs = append(cs, g.councilBySlug[slug])
 	}
 	cmp := &Comparison{}
 	if year != "" {

@@ -1,6 +1,9 @@
 package graph
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // Graph is the immutable, indexed knowledge graph. Build one with [Build]; all
 // its methods are safe for concurrent use, because nothing changes it after
@@ -85,7 +88,7 @@ func (g *Graph) Councils() []*Council { return g.councils }
 
 // Council returns the council with the given slug.
 func (g *Graph) Council(slug string) (*Council, bool) {
-	c, ok := g.councilBySlug[slug]
+	c, ok := g.councilBySlug[strings.ToLower(slug)]
 	return c, ok
 }
 
@@ -180,7 +183,7 @@ func (g *Graph) Themes() []*Theme { return g.themes }
 
 // Theme returns the theme with the given slug.
 func (g *Graph) Theme(slug string) (*Theme, bool) {
-	t, ok := g.themeBySlug[slug]
+	t, ok := g.themeBySlug[strings.ToLower(slug)]
 	return t, ok
 }
 
@@ -217,6 +220,10 @@ func (g *Graph) Article(doc string) (*Article, bool) {
 // f.Theme (for f.Council, when both are given: see [Article.ThemeCouncils]);
 // empty fields select every article. Other fields of f are ignored.
 func (g *Graph) FindArticles(f Filter) ([]*Article, error) {
+	f, err := g.checkFilter(f)
+	if err != nil {
+		return nil, err
+	}
 	items := g.articles
 	if f.Council != "" {
 		items = g.articlesByCouncil[f.Council]

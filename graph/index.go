@@ -111,6 +111,10 @@ func intersect(a, b []int) []int {
 
 // Cases returns the cases the filter selects, newest reference first.
 func (g *Graph) Cases(f Filter) ([]*Case, error) {
+	f, err := g.checkFilter(f)
+	if err != nil {
+		return nil, err
+	}
 	return pick(g.cases, g.caseIdx, f)
 }
 
@@ -118,6 +122,10 @@ func (g *Graph) Cases(f Filter) ([]*Case, error) {
 // (newest reference first) and then as the case lists them. The council,
 // category, sub-category and year are those of the improvement's case.
 func (g *Graph) Improvements(f Filter) ([]*Improvement, error) {
+	f, err := g.checkFilter(f)
+	if err != nil {
+		return nil, err
+	}
 	return pick(g.improvements, g.improvementIdx, f)
 }
 

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 )
 
@@ -39,22 +40,22 @@ type Matrix struct {
 // they are not counted.
 func (g *Graph) ThemeMatrix(themes, councils, years []string) (*Matrix, error) {
 	m := &Matrix{}
-	for _, s := range themes {
-		t, ok := g.themeBySlug[s]
-		if !ok {
-			return nil, Errorf(CodeInvalid, "themes: no theme %q", s)
+	for i, s := range themes {
+		slug, err := g.ThemeSlug(fmt.Sprintf("themes[%d]", i), s)
+		if err != nil {
+			return nil, err
 		}
-		m.Themes = append(m.Themes, t)
+		m.Themes = append(m.Themes, g.themeBySlug[slug])
 	}
 	if len(themes) == 0 {
 		m.Themes = g.themes
 	}
-	for _, s := range councils {
-		c, ok := g.councilBySlug[s]
-		if !ok {
-			return nil, Errorf(CodeInvalid, "councils: no council %q", s)
+	for i, s := range councils {
+		slug, err := g.CouncilSlug(fmt.Sprintf("councils[%d]", i), s)
+		if err != nil {
+			return nil, err
 		}
-		m.Councils = append(m.Councils, c)
+		m.Councils = append(m.Councils, g.councilBySlug[slug])
 	}
 	if len(councils) == 0 {
 		m.Councils = g.councils

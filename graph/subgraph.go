@@ -179,10 +179,11 @@ func (g *Graph) filter(sel Selection) (func(*Vertex) bool, error) {
 	}
 	themes := map[string]bool{}
 	for i, t := range sel.Themes {
-		if _, ok := g.themeBySlug[t]; !ok {
-			return nil, Errorf(CodeInvalid, "themes[%d]: no theme has the slug %q", i, t)
+		slug, err := g.ThemeSlug(fmt.Sprintf("themes[%d]", i), t)
+		if err != nil {
+			return nil, err
 		}
-		themes[t] = true
+		themes[slug] = true
 	}
 	years := map[int]bool{}
 	for i, label := range sel.Years {

@@ -229,7 +229,12 @@ func TestErrors(t *testing.T) {
 		{"syntax error", `{ councils( }`, "GRAPHQL_PARSE_FAILED", ""},
 		{"empty search", `{ search(text: "  ") { totalCount } }`, "BAD_USER_INPUT", "text: give some words to search for"},
 		{"search cursor of another list", `{ search(text: "staff", after: "` + councilCursor + `") { totalCount } }`, "BAD_USER_INPUT", "is not a cursor of a search"},
-		{"unknown theme in a matrix", `{ themeMatrix(themes: ["nope"]) { cells { total } } }`, "BAD_USER_INPUT", "themes: no theme \"nope\""},
+		{"unknown theme in a matrix", `{ themeMatrix(themes: ["nope"]) { cells { total } } }`, "BAD_USER_INPUT", "themes[0]: there is no theme \"nope\""},
+		{"a council slug cut short", `{ cases(filter: {council: "kent"}) { totalCount } }`, "BAD_USER_INPUT", `council: the graph has no council "kent" (did you mean "kent-county-council"?)`},
+		{"a misspelt theme", `{ improvements(filter: {theme: "homelesness"}) { totalCount } }`, "BAD_USER_INPUT", `theme: there is no theme "homelesness" (did you mean "homelessness"?)`},
+		{"a year without facts", `{ cases(filter: {year: "2031-32"}) { totalCount } }`, "BAD_USER_INPUT", "year: no fact belongs to 2031-32; the graph holds"},
+		{"an unknown council to compare", `{ compare(councils: ["kent-county-council", "hertfordshire"]) { year { label } } }`, "BAD_USER_INPUT", `councils[1]: the graph has no council "hertfordshire" (did you mean "hertfordshire-county-council"?)`},
+		{"an unknown council's articles", `{ articles(council: "Kent-County") { headline } }`, "BAD_USER_INPUT", `did you mean "kent-county-council"?`},
 		{"compare nothing", `{ compare(councils: []) { year { label } } }`, "BAD_USER_INPUT", "councils: name at least one council"},
 	}
 	for _, tc := range cases {
@@ -252,6 +257,16 @@ func TestErrors(t *testing.T) {
 				t.Errorf("error = %q %v, want %s and %q", errs[0].Message, errs[0].Extensions, tc.code, tc.message)
 			}
 		})
+	}
+	// Slugs match in any case.
+	var upper struct {
+		Theme   *struct{ Slug string }
+		Council *struct{ Slug string }
+		Cases   struct{ TotalCount int }
+	}
+	c.MustPost(`{ theme(slug: "SEND") { slug } council(slug: "Kent-County-Council") { slug } cases(filter: {council: "KENT-COUNTY-COUNCIL", theme: "Send"}) { totalCount } }`, &upper)
+	if upper.Theme == nil || upper.Theme.Slug != "send" || upper.Council == nil || upper.Cases.TotalCount == 0 {
+		t.Errorf("slugs in capitals gave %+v", upper)
 	}
 	// Lookups of unknown keys are null, not errors.
 	var nulls struct{ Council, Case, Theme, Year, Document *struct{ ID string } }

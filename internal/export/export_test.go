@@ -229,7 +229,8 @@ func TestExportErrors(t *testing.T) {
 		"/export/gexf?depth=two":              "depth=\"two\": want a whole number",
 		"/export/gexf?colour=red":             "unknown parameter \"colour\"",
 		"/export/gexf?kinds=Dragon":           "kinds[0]: no kind \"Dragon\"",
-		"/export/gexf?themes=nope":            "themes[0]: no theme has the slug \"nope\"",
+		"/export/gexf?themes=nope":            "themes[0]: there is no theme \"nope\"",
+		"/export/gexf?themes=sen":             "themes[0]: there is no theme \"sen\" (did you mean \"send\"?)",
 		"/export/gexf?years=2023":             "years[0]: year \"2023\"",
 		"/export/d3?depth=9&seeds=Theme:send": "depth 9 is out of range",
 	} {

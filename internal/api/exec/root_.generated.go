@@ -2573,15 +2573,15 @@ type Document implements Node {
 `, BuiltIn: false},
 	{Name: "../../../schema/case.graphqls", Input: `"Selects cases, or improvements by their case. Empty fields select everything."
 input CaseFilter {
-  "A council's slug."
+  "A council's slug, in any case. A slug the graph does not hold is an error (BAD_USER_INPUT) that suggests the nearest, never an empty answer."
   council: String
   "A category's name, such as ` + "`" + `Education` + "`" + `."
   category: String
   "A sub-category's name, such as ` + "`" + `Special educational needs` + "`" + `; with ` + "`" + `category` + "`" + `, only that category's."
   subcategory: String
-  "A business year label such as ` + "`" + `2023-24` + "`" + `: the year the case was received in."
+  "A business year label such as ` + "`" + `2023-24` + "`" + `: the year the case was received in. A year no fact belongs to is an error that says which years the graph holds."
   year: String
-  "A theme's slug, such as ` + "`" + `send` + "`" + `."
+  "A theme's slug, such as ` + "`" + `send` + "`" + `, in any case. An unknown slug is an error that suggests the nearest."
   theme: String
 }
 

@@ -31,15 +31,15 @@ type CaseEdge struct {
 
 // Selects cases, or improvements by their case. Empty fields select everything.
 type CaseFilter struct {
-	// A council's slug.
+	// A council's slug, in any case. A slug the graph does not hold is an error (BAD_USER_INPUT) that suggests the nearest, never an empty answer.
 	Council *string `json:"council,omitempty"`
 	// A category's name, such as `Education`.
 	Category *string `json:"category,omitempty"`
 	// A sub-category's name, such as `Special educational needs`; with `category`, only that category's.
 	Subcategory *string `json:"subcategory,omitempty"`
-	// A business year label such as `2023-24`: the year the case was received in.
+	// A business year label such as `2023-24`: the year the case was received in. A year no fact belongs to is an error that says which years the graph holds.
 	Year *string `json:"year,omitempty"`
-	// A theme's slug, such as `send`.
+	// A theme's slug, such as `send`, in any case. An unknown slug is an error that suggests the nearest.
 	Theme *string `json:"theme,omitempty"`
 }
 
