@@ -51,7 +51,8 @@ func runServer(ctx context.Context, cfg serveConfig, log *slog.Logger, src *grap
 	}
 	cfg.server.Graph, cfg.server.Status = src.holder.Current, src.holder.Status
 	cfg.server.Logger, cfg.server.Metrics = log, src.metrics
-	srv := &http.Server{Handler: server.New(cfg.server), ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: server.New(cfg.server)}
+	connectionLimits(srv, cfg.server.Timeout)
 	log.Info("listening", "addr", ln.Addr().String(), "playground", "http://"+ln.Addr().String()+"/", "query", "http://"+ln.Addr().String()+"/query")
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
@@ -76,4 +77,21 @@ func runServer(ctx context.Context, cfg serveConfig, log *slog.Logger, src *grap
 	}
 	log.Info("stopped")
 	return failed
+}
+
+// connectionLimits bounds what one connection may hold: a client must send
+// its headers within 10 s and its whole request within the request timeout
+// and 5 s more, and must take its answer within the request timeout and
+// 30 s more (an export is built before it is sent); a connection idle
+// between requests is closed after a minute. So a client that sends or reads
+// slowly, or never, frees its request slot and its connection.
+func connectionLimits(srv *http.Server, requestTimeout time.Duration) {
+	if requestTimeout <= 0 {
+		requestTimeout = server.DefaultTimeout
+	}
+	srv.ReadHeaderTimeout = 10 * time.Second
+	srv.ReadTimeout = requestTimeout + 5*time.Second
+	srv.WriteTimeout = requestTimeout + 30*time.Second
+	srv.IdleTimeout = time.Minute
+	srv.MaxHeaderBytes = 64 << 10
 }

@@ -79,6 +79,7 @@ func (c *serveConfig) registerServe(fs *flag.FlagSet) {
 	fs.IntVar(&lim.API.MaxComplexity, "max-complexity", api.DefaultMaxComplexity, "the most an operation may cost: a field costs 1, a list multiplies its items' cost by its page size")
 	fs.IntVar(&lim.API.MaxDepth, "max-depth", api.DefaultMaxDepth, "how deeply an operation's selections may nest")
 	fs.IntVar(&lim.API.MaxAliases, "max-aliases", api.DefaultMaxAliases, "how many aliased fields an operation may have")
+	fs.IntVar(&lim.API.MaxTokens, "max-tokens", api.DefaultMaxTokens, "how many tokens (names, punctuation, values) a request's GraphQL document may have; read before the other limits")
 	fs.BoolVar(&lim.API.Introspection, "introspection", true, "answer __schema and __type queries (the playground needs them)")
 	fs.BoolVar(&lim.API.PersistedOnly, "persisted-only", false, "run only the queries of --persisted-queries")
 	fs.Int64Var(&lim.MaxBody, "max-body", server.DefaultMaxBody, "the largest request body accepted, in bytes (413 beyond)")

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"io"
+	"net"
 	"os"
 	"path/filepath"
 	"slices"
@@ -58,5 +59,31 @@ func TestParseServe(t *testing.T) {
 	}
 	if _, err := parseServe([]string{"-h"}, env(nil), io.Discard); !errors.Is(err, flag.ErrHelp) {
 		t.Errorf("-h: %v, want flag.ErrHelp", err)
+	}
+}
+
+// TestSlowSenderIsCutOff checks that a client that starts a request and then
+// stalls does not hold its connection and request slot for ever: the server
+// ends the exchange once the request's time and 5 s more are up.
+func TestSlowSenderIsCutOff(t *testing.T) {
+	base, stop := startServe(t, []string{"--request-timeout", "1s"}, nil)
+	defer stop()
+	conn, err := net.Dial("tcp", strings.TrimPrefix(base, "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := io.WriteString(conn, "POST /query HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"query\""); err != nil {
+		t.Fatal(err)
+	}
+	// The client sends nothing more. Well after the server's limit (6 s),
+	// the connection must have been answered or closed.
+	if err := conn.SetReadDeadline(time.Now().Add(20 * time.Second)); err != nil {
+		t.Fatal(err)
+	}
+	_, err = io.ReadAll(conn)
+	var ne net.Error
+	if errors.As(err, &ne) && ne.Timeout() {
+		t.Fatal("the server still held a stalled request after 20 s")
 	}
 }

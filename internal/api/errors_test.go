@@ -156,7 +156,9 @@ func TestIntrospectionWithinLimits(t *testing.T) {
 		req.Header.Set("Content-Type", "application/json")
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, req)
-		var resp struct{ Errors []struct{ Extensions map[string]any } }
+		var resp struct {
+			Errors []struct{ Extensions map[string]any }
+		}
 		if err := json.Unmarshal(rec.Body.Bytes(), &resp); err != nil {
 			t.Fatalf("%v: %s", err, rec.Body.String())
 		}

@@ -28,6 +28,7 @@ func NewHandler(current func() (*graph.Graph, *search.Index), log *slog.Logger, 
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	srv.SetParserTokenLimit(o.MaxTokens)
 	if o.Introspection {
 		srv.Use(extension.Introspection{})
 	}

@@ -7,7 +7,6 @@ import (
 	"fmt"
 
 	"github.com/99designs/gqlgen/graphql"
-	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/ombudsgraph/ombudsgraph/graph"
@@ -26,6 +25,10 @@ type Options struct {
 	MaxDepth int
 	// MaxAliases bounds how many aliased fields an operation has. Default 30.
 	MaxAliases int
+	// MaxTokens bounds the tokens of a request's document, read before any
+	// other limit applies: parsing and validating grow faster than the
+	// text. Default 2,000, thirteen times a full introspection query.
+	MaxTokens int
 	// Introspection allows __schema and __type queries.
 	Introspection bool
 	// Persisted are queries known in advance, by the hex SHA-256 of their
@@ -39,6 +42,7 @@ const (
 	DefaultMaxComplexity = 5000
 	DefaultMaxDepth      = 12
 	DefaultMaxAliases    = 30
+	DefaultMaxTokens     = 2000
 )
 
 func (o Options) withDefaults() Options {
@@ -47,6 +51,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.MaxDepth <= 0 {
 		o.MaxDepth = DefaultMaxDepth
+	}
+	if o.MaxTokens <= 0 {
+		o.MaxTokens = DefaultMaxTokens
 	}
 	if o.MaxAliases <= 0 {
 		o.MaxAliases = DefaultMaxAliases
@@ -144,8 +151,16 @@ func (g guard) MutateOperationContext(ctx context.Context, oc *graphql.Operation
 	if !g.o.Introspection && introspects(oc.Doc, oc.Operation.SelectionSet, map[string]bool{}) {
 		return limitError(graph.CodeIntrospection, "introspection is turned off on this server")
 	}
-	m := measurer{doc: oc.Doc, visiting: map[string]bool{}, chains: onlyIntrospection(oc.Doc, oc.Operation.SelectionSet, map[string]bool{})}
-	depth, aliases := m.measure(oc.Operation.SelectionSet)
+	m := newMeasurer(oc.Doc, onlyIntrospection(oc.Doc, oc.Operation.SelectionSet, map[string]bool{}))
+	size := m.measure(oc.Operation.SelectionSet)
+	depth, aliases := size.depth, size.aliases
+	if size.fields > g.o.MaxComplexity {
+		// Every field costs at least 1, so the complexity limit would refuse
+		// the operation too, but only after expanding every fragment spread
+		// again, which a few kilobytes of fragments spread into each other
+		// make take minutes.
+		return limitError(graph.CodeComplexityLimit, fmt.Sprintf("the operation selects %d fields once its fragments are spread; at most %d are allowed", size.fields, g.o.MaxComplexity))
+	}
 	if depth > g.o.MaxDepth {
 		return limitError(graph.CodeDepthLimit, fmt.Sprintf("the operation nests %d levels deep; at most %d are allowed", depth, g.o.MaxDepth))
 	}
@@ -157,98 +172,6 @@ func (g guard) MutateOperationContext(ctx context.Context, oc *graphql.Operation
 
 func limitError(code, msg string) *gqlerror.Error {
 	return &gqlerror.Error{Message: msg, Extensions: map[string]any{"code": code}}
-}
-
-// introspects reports whether a root selection set asks for __schema or
-// __type, directly or through fragments. gqlgen would refuse them too, but
-// only as an uncoded error, recognisable by its text alone.
-func introspects(doc *ast.QueryDocument, set ast.SelectionSet, visiting map[string]bool) bool {
-	for _, sel := range set {
-		switch s := sel.(type) {
-		case *ast.Field:
-			if s.Name == "__schema" || s.Name == "__type" {
-				return true
-			}
-		case *ast.InlineFragment:
-			if introspects(doc, s.SelectionSet, visiting) {
-				return true
-			}
-		case *ast.FragmentSpread:
-			if f := doc.Fragments.ForName(s.Name); f != nil && !visiting[s.Name] {
-				visiting[s.Name] = true
-				if introspects(doc, f.SelectionSet, visiting) {
-					return true
-				}
-			}
-		}
-	}
-	return false
-}
-
-// measurer measures an operation's selections, fragments included.
-type measurer struct {
-	doc      *ast.QueryDocument
-	visiting map[string]bool // the fragments being measured, against cycles
-	// chains says that ofType does not nest: in an operation that only
-	// introspects, a type reference's ofType chain is a chain of single
-	// objects, whose depth costs nothing, and GraphiQL's and graphql-js's
-	// introspection queries nest it 8 levels deep.
-	chains bool
-}
-
-// measure returns how deeply a selection set nests and how many aliases it
-// holds, fragments included.
-func (m *measurer) measure(set ast.SelectionSet) (depth, aliases int) {
-	for _, sel := range set {
-		var d, a int
-		switch s := sel.(type) {
-		case *ast.Field:
-			if s.Alias != "" && s.Alias != s.Name {
-				a++
-			}
-			sd, sa := m.measure(s.SelectionSet)
-			d, a = sd+1, a+sa
-			if m.chains && s.Name == "ofType" {
-				d = sd
-			}
-		case *ast.InlineFragment:
-			d, a = m.measure(s.SelectionSet)
-		case *ast.FragmentSpread:
-			if f := m.doc.Fragments.ForName(s.Name); f != nil && !m.visiting[s.Name] {
-				m.visiting[s.Name] = true
-				d, a = m.measure(f.SelectionSet)
-				delete(m.visiting, s.Name)
-			}
-		}
-		depth = max(depth, d)
-		aliases += a
-	}
-	return depth, aliases
-}
-
-// onlyIntrospection reports whether a root selection set asks for nothing
-// but __schema, __type and __typename, through fragments too.
-func onlyIntrospection(doc *ast.QueryDocument, set ast.SelectionSet, visiting map[string]bool) bool {
-	for _, sel := range set {
-		switch s := sel.(type) {
-		case *ast.Field:
-			if s.Name != "__schema" && s.Name != "__type" && s.Name != "__typename" {
-				return false
-			}
-		case *ast.InlineFragment:
-			if !onlyIntrospection(doc, s.SelectionSet, visiting) {
-				return false
-			}
-		case *ast.FragmentSpread:
-			if f := doc.Fragments.ForName(s.Name); f != nil && !visiting[s.Name] {
-				visiting[s.Name] = true
-				if !onlyIntrospection(doc, f.SelectionSet, visiting) {
-					return false
-				}
-			}
-		}
-	}
-	return len(set) > 0
 }
 
 // persistedQueries is an APQ cache that also knows the persisted queries, and

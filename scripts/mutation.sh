@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Mutation testing of ombudsgraph's core packages with gremlins, which makes
+# small changes to the code (a < for a <=, a + for a -, a condition negated)
+# and runs the package's tests against each: a change no test notices
+# ("LIVED") marks a behaviour the tests do not pin down. It is not part of
+# CI (it takes over an hour on two cores); docs/testing.md records the
+# figures and what was done about the survivors.
+#
+#   scripts/mutation.sh                   # graph, loader, internal/api, internal/server
+#   scripts/mutation.sh ./graph           # one package
+#
+# gremlins (github.com/go-gremlins/gremlins) is used because it is kept up,
+# needs no change to the code or the tests, runs only the mutants some test
+# covers, and reports efficacy (killed ÷ killed and lived) per run; the other
+# Go tools either rewrite files in place (go-mutesting) or need a harness
+# written into the tests (ooze).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+gremlins=(go run github.com/go-gremlins/gremlins/cmd/gremlins@v0.6.0)
+pkgs=("$@")
+[ ${#pkgs[@]} -gt 0 ] || pkgs=(./graph ./loader ./internal/api ./internal/server)
+mkdir -p mutation
+for p in "${pkgs[@]}"; do
+  name=$(echo "${p#./}" | tr / _)
+  echo "== $p"
+  # The timeout is a multiple of the tests' time with coverage; building a
+  # mutant takes longer than the tests themselves, so it is generous.
+  "${gremlins[@]}" unleash --workers 2 --test-cpu 1 --timeout-coefficient 40 -o "mutation/$name.json" "$p" | tee "mutation/$name.log" | tail -6
+done
