@@ -3,6 +3,7 @@ package export
 import (
 	"encoding/xml"
 	"io"
+	"strings"
 
 	"github.com/ombudsgraph/ombudsgraph/graph"
 )
@@ -39,9 +40,10 @@ type gexfAttributes struct {
 }
 
 type gexfAttribute struct {
-	ID    string `xml:"id,attr"`
-	Title string `xml:"title,attr"`
-	Type  string `xml:"type,attr"`
+	ID      string `xml:"id,attr"`
+	Title   string `xml:"title,attr"`
+	Type    string `xml:"type,attr"`
+	Default string `xml:"default,omitempty"`
 }
 
 type gexfNodes struct {
@@ -54,7 +56,10 @@ type gexfNode struct {
 	Label     string         `xml:"label,attr"`
 	AttValues *gexfAttValues `xml:"attvalues"`
 	Spells    *gexfSpells    `xml:"spells"`
-	Colour    gexfColour     `xml:"viz:color"`
+	// Colour is GEXF 1.3's color element, which the official schema puts in
+	// the GEXF namespace (viz.xsd only gives its attributes); Gephi and
+	// graphology read it there too.
+	Colour gexfColour `xml:"color"`
 }
 
 type gexfAttValues struct {
@@ -114,14 +119,28 @@ func GEXF(w io.Writer, sg *graph.Subgraph, meta Meta) error {
 	props := properties(sg.Nodes)
 	declared, keyOf := keys(props)
 	for _, k := range declared {
+		if k.name == "themes" {
+			k.typ = "liststring" // so Gephi filters by one theme among several
+		}
 		nodeAttrs.Attributes = append(nodeAttrs.Attributes, gexfAttribute{ID: k.id, Title: k.name, Type: k.typ})
+	}
+	themes := selectionThemes(sg)
+	for _, t := range themes {
+		nodeAttrs.Attributes = append(nodeAttrs.Attributes, gexfAttribute{ID: "theme-" + t, Title: "theme " + t, Type: "boolean", Default: "false"})
 	}
 	doc.Graph.Attributes = []gexfAttributes{nodeAttrs, {Class: "edge", Attributes: []gexfAttribute{{ID: "type", Title: "type", Type: "string"}}}}
 	nodes := make([]gexfNode, len(sg.Nodes))
 	for i, v := range sg.Nodes {
 		vals := []gexfAttValue{{"kind", string(v.Kind)}}
 		for _, p := range props[i] {
-			vals = append(vals, gexfAttValue{keyOf[p.Name], graph.FormatValue(p.Value)})
+			value := graph.FormatValue(p.Value)
+			if p.Name == "themes" {
+				value = "[" + strings.Join(v.Themes, ", ") + "]"
+			}
+			vals = append(vals, gexfAttValue{keyOf[p.Name], value})
+		}
+		for _, t := range v.Themes {
+			vals = append(vals, gexfAttValue{"theme-" + t, "true"})
 		}
 		c := colour[v.Kind]
 		nodes[i] = gexfNode{ID: v.ID, Label: v.Label, AttValues: &gexfAttValues{vals}, Colour: gexfColour{c[0], c[1], c[2]}}
@@ -141,6 +160,22 @@ func GEXF(w io.Writer, sg *graph.Subgraph, meta Meta) error {
 	}
 	doc.Graph.Edges = gexfEdges{Count: len(edges), Edges: edges}
 	return writeXML(w, doc)
+}
+
+// selectionThemes returns the themes some node of sg carries, in the order
+// they are first met.
+func selectionThemes(sg *graph.Subgraph) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, v := range sg.Nodes {
+		for _, t := range v.Themes {
+			if !seen[t] {
+				seen[t] = true
+				out = append(out, t)
+			}
+		}
+	}
+	return out
 }
 
 func orEverything(q string) string {

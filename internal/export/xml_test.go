@@ -62,10 +62,9 @@ func TestGraphMLSchema(t *testing.T) {
 }
 
 // TestGEXFWellFormed checks GEXF exports with xmllint for well-formedness
-// (the official GEXF 1.3 schema could not be obtained on these machines;
-// see testdata/xsd/README.md), then reads them back: the namespace and
-// version, one spell per business year on nodes that have years, and edges
-// whose ends are nodes.
+// (TestGEXFSchema validates them against the schema), then reads them back:
+// the namespace and version, one spell per business year on nodes that have
+// years, and edges whose ends are nodes.
 func TestGEXFWellFormed(t *testing.T) {
 	lint := xmllint(t)
 	g, err := seed.Graph()
