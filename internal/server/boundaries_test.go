@@ -67,7 +67,7 @@ func TestRequestLimitsAtTheirBounds(t *testing.T) {
 		t.Errorf("a body a byte over --max-body: %d", rec.Code)
 	}
 	two := "[" + q + "," + q + "]"
-	if rec := serveOne(t, limits, http.MethodPost, "/query", "application/json", two); rec.Code != 200 || strings.Count(rec.Body.String(), "__typename") != 2 {
+	if rec := serveOne(t, limits, http.MethodPost, "/query", "application/json", two); rec.Code != 200 || strings.Count(rec.Body.String(), "__typename") != 2 || !json.Valid(rec.Body.Bytes()) {
 		t.Errorf("a batch of exactly --max-batch: %d %.200s", rec.Code, rec.Body.String())
 	}
 	if rec := serveOne(t, limits, http.MethodPost, "/query", "application/json", "[]"); errorCode(t, rec.Body.Bytes()) != graph.CodeBatchLimit {
