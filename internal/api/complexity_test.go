@@ -56,7 +56,7 @@ func TestComplexity(t *testing.T) {
 		{`{ subgraph(seeds: [], limit: 99999) { truncated } }`, MaxSubgraphLimit / 100},
 		{`{ subgraph(seeds: []) { nodes { evidence { line } } } }`, DefaultSubgraphLimit / 100 * (1 + shortList)},
 	} {
-		doc, errs := gqlparser.LoadQuery(es.Schema(), c.query)
+		doc, errs := gqlparser.LoadQueryWithRules(es.Schema(), c.query, nil)
 		if errs != nil {
 			t.Fatalf("%s: %v", c.query, errs)
 		}
