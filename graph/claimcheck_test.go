@@ -71,6 +71,10 @@ func TestClaimChecks(t *testing.T) {
 			[]graph.ClaimStatus{graph.ClaimUnverified}, []graph.Metric{graph.MetricUpheldPercent}},
 		{"no year at all", nil, []string{"The Ombudsman upheld {80%} of complaints."},
 			[]graph.ClaimStatus{graph.ClaimUnverified}, []graph.Metric{graph.MetricUpheldPercent}},
+		{"the average before the first claim only", []graph.Year{y2023}, []string{"The average for similar authorities was {70%}, but the Ombudsman upheld {80%} of complaints here."},
+			[]graph.ClaimStatus{graph.ClaimConsistent, graph.ClaimConsistent}, []graph.Metric{graph.MetricSimilarUpheldPercent, graph.MetricUpheldPercent}},
+		{"an average more than 40 characters on", []graph.Year{y2023}, []string{"The Ombudsman upheld {80%} of the complaints about school transport it decided, above the average."},
+			[]graph.ClaimStatus{graph.ClaimConsistent}, []graph.Metric{graph.MetricUpheldPercent}},
 		{"no statistic named", []graph.Year{y2023}, []string{"Council tax rose by {80%} in a decade."},
 			[]graph.ClaimStatus{graph.ClaimUnverified}, []graph.Metric{""}},
 	} {
