@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -127,7 +128,7 @@ func TestConnectionsPageByPage(t *testing.T) {
 		{"search", `query($first: Int, $after: String) { search(text: "council staff", first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }`, []string{"search"},
 			func() []string {
 				idx, _ := search.Build(g)
-				hits, _, _ := idx.Search("council staff", search.Filter{}, 0, 1000)
+				hits, _, _ := idx.Search(context.Background(), "council staff", search.Filter{}, 0, 1000)
 				var out []string
 				for _, h := range hits {
 					out = append(out, h.ID)
@@ -235,6 +236,7 @@ func TestErrors(t *testing.T) {
 		{"a year without facts", `{ cases(filter: {year: "2031-32"}) { totalCount } }`, "BAD_USER_INPUT", "year: no fact belongs to 2031-32; the graph holds"},
 		{"an unknown council to compare", `{ compare(councils: ["kent-county-council", "hertfordshire"]) { year { label } } }`, "BAD_USER_INPUT", `councils[1]: the graph has no council "hertfordshire" (did you mean "hertfordshire-county-council"?)`},
 		{"an unknown council's articles", `{ articles(council: "Kent-County") { headline } }`, "BAD_USER_INPUT", `did you mean "kent-county-council"?`},
+		{"an unknown council in a search", `{ search(text: "staff", filter: {council: "hertfordshire"}) { totalCount } }`, "BAD_USER_INPUT", `filter.council: the graph has no council "hertfordshire" (did you mean "hertfordshire-county-council"?)`},
 		{"compare nothing", `{ compare(councils: []) { year { label } } }`, "BAD_USER_INPUT", "councils: name at least one council"},
 	}
 	for _, tc := range cases {

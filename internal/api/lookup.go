@@ -7,6 +7,7 @@ import (
 
 	"github.com/ombudsgraph/ombudsgraph/graph"
 	"github.com/ombudsgraph/ombudsgraph/internal/api/model"
+	"github.com/ombudsgraph/ombudsgraph/internal/search"
 )
 
 // The lookups below resolve the edges that domain structs hold as keys. A key
@@ -153,4 +154,30 @@ func normalReference(ref string) string {
 		return ref
 	}
 	return digits[:2] + " " + digits[2:5] + " " + digits[5:]
+}
+
+// searchFilter turns the API's search filter into the index's, with its
+// council, theme and year checked and normalised as every filter's are.
+func searchFilter(g *graph.Graph, filter *model.SearchFilter) (search.Filter, error) {
+	if filter == nil {
+		return search.Filter{}, nil
+	}
+	f := search.Filter{Kinds: filter.Kinds}
+	var err error
+	if c := deref(filter.Council); c != "" {
+		if f.Council, err = g.CouncilSlug("filter.council", c); err != nil {
+			return f, err
+		}
+	}
+	if th := deref(filter.Theme); th != "" {
+		if f.Theme, err = g.ThemeSlug("filter.theme", th); err != nil {
+			return f, err
+		}
+	}
+	if y := deref(filter.Year); y != "" {
+		if f.Year, err = g.YearLabel("filter.year", y); err != nil {
+			return f, err
+		}
+	}
+	return f, nil
 }

@@ -10,7 +10,6 @@ import (
 	"fmt"
 
 	"github.com/ombudsgraph/ombudsgraph/internal/api/model"
-	"github.com/ombudsgraph/ombudsgraph/internal/search"
 )
 
 func (r *queryResolver) Search(ctx context.Context, text string, filter *model.SearchFilter, first *int, after *string) (*model.SearchConnection, error) {
@@ -22,11 +21,11 @@ func (r *queryResolver) Search(ctx context.Context, text string, filter *model.S
 	if err != nil {
 		return nil, err
 	}
-	var f search.Filter
-	if filter != nil {
-		f = search.Filter{Kinds: filter.Kinds, Council: deref(filter.Council), Year: deref(filter.Year), Theme: deref(filter.Theme)}
+	f, err := searchFilter(g, filter)
+	if err != nil {
+		return nil, err
 	}
-	hits, total, err := idx.Search(text, f, offset, size)
+	hits, total, err := idx.Search(ctx, text, f, offset, size)
 	if err != nil {
 		return nil, err
 	}

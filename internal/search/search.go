@@ -5,6 +5,7 @@
 package search
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 	"strings"
@@ -176,8 +177,9 @@ const MaxText = 500
 // returns hits from offset on (at most size of them) and the total number of
 // matches. Words match their stems ("reminded" finds "remind"); "quoted
 // phrases" match as phrases; every phrase must match, and at least one of the
-// other words.
-func (ix *Index) Search(text string, f Filter, offset, size int) ([]Hit, int, error) {
+// other words. A search still running when ctx ends stops, with an error
+// coded graph.CodeTimeout.
+func (ix *Index) Search(ctx context.Context, text string, f Filter, offset, size int) ([]Hit, int, error) {
 	text = strings.TrimSpace(text)
 	if text == "" {
 		return nil, 0, graph.Errorf(graph.CodeInvalid, "text: give some words to search for")
@@ -225,7 +227,10 @@ func (ix *Index) Search(text string, f Filter, offset, size int) ([]Hit, int, er
 	req.Highlight = bleve.NewHighlightWithStyle("html")
 	req.Highlight.AddField("text")
 	req.SortBy([]string{"-_score", "_id"})
-	res, err := ix.idx.Search(req)
+	res, err := ix.idx.SearchInContext(ctx, req)
+	if ctx.Err() != nil {
+		return nil, 0, graph.Errorf(graph.CodeTimeout, "the search ran out of time; narrow it with quoted phrases or a filter")
+	}
 	if err != nil {
 		return nil, 0, fmt.Errorf("search: %w", err)
 	}

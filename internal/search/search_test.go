@@ -1,6 +1,7 @@
 package search_test
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
@@ -42,7 +43,7 @@ func TestSearch(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			hits, total, err := ix.Search(c.text, c.f, 0, 10)
+			hits, total, err := ix.Search(context.Background(), c.text, c.f, 0, 10)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -65,7 +66,7 @@ func TestSearch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	hits, _, err := ix.Search("staff", search.Filter{Council: "kent-county-council", Theme: "send", Kinds: []graph.Kind{graph.KindImprovement}}, 0, 100)
+	hits, _, err := ix.Search(context.Background(), "staff", search.Filter{Council: "kent-county-council", Theme: "send", Kinds: []graph.Kind{graph.KindImprovement}}, 0, 100)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,14 +91,28 @@ func TestSearch(t *testing.T) {
 		}
 	}
 	// Paging: the second page continues the first.
-	all, total, _ := ix.Search("council", search.Filter{}, 0, 100)
-	page2, _, _ := ix.Search("council", search.Filter{}, 5, 5)
+	all, total, _ := ix.Search(context.Background(), "council", search.Filter{}, 0, 100)
+	page2, _, _ := ix.Search(context.Background(), "council", search.Filter{}, 5, 5)
 	if total < 10 || page2[0].ID != all[5].ID {
 		t.Errorf("paging: total %d, page 2 starts %s, want %s", total, page2[0].ID, all[5].ID)
 	}
 	for _, bad := range []string{"", "   ", `""`, strings.Repeat("x", 501)} {
-		if _, _, err := ix.Search(bad, search.Filter{}, 0, 10); graph.ErrorCode(err) != graph.CodeInvalid {
+		if _, _, err := ix.Search(context.Background(), bad, search.Filter{}, 0, 10); graph.ErrorCode(err) != graph.CodeInvalid {
 			t.Errorf("search %q: %v, want BAD_USER_INPUT", bad, err)
 		}
+	}
+}
+
+// TestSearchStopsWithItsContext checks that a search whose context has ended
+// stops with a TIMEOUT error rather than running on.
+func TestSearchStopsWithItsContext(t *testing.T) {
+	ix := index(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, _, err := ix.Search(ctx, "council", search.Filter{}, 0, 10); graph.ErrorCode(err) != graph.CodeTimeout {
+		t.Errorf("a search after its context ended: %v, want a %s error", err, graph.CodeTimeout)
+	}
+	if hits, _, err := ix.Search(context.Background(), "council", search.Filter{}, 0, 10); err != nil || len(hits) == 0 {
+		t.Errorf("the same search in time: %d hits, %v", len(hits), err)
 	}
 }
