@@ -5,13 +5,14 @@ import { createRoot } from 'react-dom/client';
 import { GraphiQL } from 'graphiql';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import 'graphiql/graphiql.css';
-import { examples } from './examples.js';
+import { examples, pick, pickQuery } from './examples.js';
 
-const fetcher = createGraphiQLFetcher({ url: new URL('query', document.baseURI).toString() });
+const url = new URL('query', document.baseURI).toString();
+const fetcher = createGraphiQLFetcher({ url });
 
-function Playground() {
+function Playground({ tabs }) {
   return (
-    <GraphiQL fetcher={fetcher} defaultTabs={examples} defaultEditorToolsVisibility={true}>
+    <GraphiQL fetcher={fetcher} defaultTabs={tabs} defaultEditorToolsVisibility={true}>
       <GraphiQL.Logo>
         ombudsgraph <a className="og-link" href="explore">explorer</a>
       </GraphiQL.Logo>
@@ -19,4 +20,17 @@ function Playground() {
   );
 }
 
-createRoot(document.getElementById('playground')).render(<Playground />);
+// The examples name councils of the graph being served, asked for first; a
+// failed request still opens the playground, with examples naming none.
+async function start() {
+  let picked = { councils: [], year: null };
+  try {
+    const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ query: pickQuery }) });
+    picked = pick((await res.json()).data);
+  } catch (err) {
+    console.warn('could not pick example councils', err);
+  }
+  createRoot(document.getElementById('playground')).render(<Playground tabs={examples(picked)} />);
+}
+
+start();
