@@ -1,49 +1,18 @@
-package api_test
+package api
 
 import (
-	"bytes"
 	"encoding/json"
-	"io"
-	"log/slog"
-	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 
 	"github.com/ombudsgraph/ombudsgraph/graph"
-	"github.com/ombudsgraph/ombudsgraph/internal/api"
-	"github.com/ombudsgraph/ombudsgraph/internal/search"
 )
 
-// answer posts q to a handler over the seed graph with the given options,
-// and returns the answer's data and first error code ("" when none).
-func answer(t *testing.T, o api.Options, q string) (json.RawMessage, string) {
-	t.Helper()
-	g := seedGraph(t)
-	idx, err := search.Build(g)
-	if err != nil {
-		t.Fatal(err)
-	}
-	h := api.NewHandler(func() (*graph.Graph, *search.Index) { return g, idx }, slog.New(slog.NewTextHandler(io.Discard, nil)), o)
-	body, err := json.Marshal(map[string]string{"query": q})
-	if err != nil {
-		t.Fatal(err)
-	}
-	req := httptest.NewRequest(http.MethodPost, "/query", bytes.NewReader(body))
-	req.Header.Set("Content-Type", "application/json")
-	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, req)
-	var resp struct {
-		Data   json.RawMessage
-		Errors []struct{ Extensions struct{ Code string } }
-	}
-	if err := json.Unmarshal(rec.Body.Bytes(), &resp); err != nil {
-		t.Fatalf("%v: %.200s", err, rec.Body.String())
-	}
-	if len(resp.Errors) > 0 {
-		return resp.Data, resp.Errors[0].Extensions.Code
-	}
-	return resp.Data, ""
+// answerOf posts q with options o and returns its data and first error
+// code.
+func answerOf(t *testing.T, o Options, q string) (json.RawMessage, string) {
+	a := post(t, o, q)
+	return a.data, a.code
 }
 
 // TestOperationLimitsAtTheirBounds checks depth, aliases and fields at their
@@ -63,22 +32,22 @@ func TestOperationLimitsAtTheirBounds(t *testing.T) {
 	}
 	for _, c := range []struct {
 		name  string
-		o     api.Options
+		o     Options
 		query string
 		code  string
 	}{
-		{"depth at the limit", api.Options{MaxDepth: 4}, nest(4), ""},
-		{"depth past the limit", api.Options{MaxDepth: 4}, nest(5), graph.CodeDepthLimit},
-		{"aliases at the limit", api.Options{MaxAliases: 3}, aliases(3), ""},
-		{"aliases past the limit", api.Options{MaxAliases: 3}, aliases(4), graph.CodeAliasLimit},
-		{"an alias of its own name", api.Options{MaxAliases: 1}, `{ years: years { label } a: themes { slug } }`, ""},
-		{"fields at the limit", api.Options{MaxComplexity: 3}, `{ a: __typename b: __typename c: __typename }`, ""},
-		{"fields past the limit", api.Options{MaxComplexity: 3}, `{ a: __typename b: __typename c: __typename d: __typename }`, graph.CodeComplexityLimit},
-		{"introspection past the depth", api.Options{MaxDepth: 3, Introspection: true}, `{ __schema { types { fields { name } } } }`, graph.CodeDepthLimit},
-		{"introspection's ofType chain", api.Options{MaxDepth: 3, Introspection: true}, `{ __type(name: "Council") { ofType { ofType { ofType { name } } } } }`, ""},
+		{"depth at the limit", Options{MaxDepth: 4}, nest(4), ""},
+		{"depth past the limit", Options{MaxDepth: 4}, nest(5), graph.CodeDepthLimit},
+		{"aliases at the limit", Options{MaxAliases: 3}, aliases(3), ""},
+		{"aliases past the limit", Options{MaxAliases: 3}, aliases(4), graph.CodeAliasLimit},
+		{"an alias of its own name", Options{MaxAliases: 1}, `{ years: years { label } a: themes { slug } }`, ""},
+		{"fields at the limit", Options{MaxComplexity: 3}, `{ a: __typename b: __typename c: __typename }`, ""},
+		{"fields past the limit", Options{MaxComplexity: 3}, `{ a: __typename b: __typename c: __typename d: __typename }`, graph.CodeComplexityLimit},
+		{"introspection past the depth", Options{MaxDepth: 3, Introspection: true}, `{ __schema { types { fields { name } } } }`, graph.CodeDepthLimit},
+		{"introspection's ofType chain", Options{MaxDepth: 3, Introspection: true}, `{ __type(name: "Council") { ofType { ofType { ofType { name } } } } }`, ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			if _, code := answer(t, c.o, c.query); code != c.code {
+			if _, code := answerOf(t, c.o, c.query); code != c.code {
 				t.Errorf("code %q, want %q", code, c.code)
 			}
 		})
@@ -99,7 +68,7 @@ func TestPagingBounds(t *testing.T) {
 		{`{ search(text: "staff", first: 101) { totalCount } }`, graph.CodeInvalid},
 		{`{ search(text: "staff", first: -1) { totalCount } }`, graph.CodeInvalid},
 	} {
-		if _, code := answer(t, api.Options{}, c.query); code != c.code {
+		if _, code := answerOf(t, Options{}, c.query); code != c.code {
 			t.Errorf("%s: code %q, want %q", c.query, code, c.code)
 		}
 	}
@@ -112,7 +81,7 @@ func TestPagingBounds(t *testing.T) {
 		Edges []struct{ Cursor string }
 	}
 	read := func(q string) page {
-		data, code := answer(t, api.Options{}, q)
+		data, code := answerOf(t, Options{}, q)
 		var d map[string]page
 		if err := json.Unmarshal(data, &d); err != nil || code != "" || len(d) != 1 {
 			t.Fatalf("%s: %v %s %s", q, err, code, data)
@@ -145,7 +114,7 @@ func TestPagingBounds(t *testing.T) {
 // TestCaseReferenceDigits checks references written with every digit, with
 // dashes or none, and that other characters make no reference.
 func TestCaseReferenceDigits(t *testing.T) {
-	g := seedGraph(t)
+	g, _ := seeded()
 	var ref string
 	for _, c := range g.Councils() {
 		cs, err := g.Cases(graph.Filter{Council: c.Slug})
@@ -163,12 +132,12 @@ func TestCaseReferenceDigits(t *testing.T) {
 	}
 	digits := strings.ReplaceAll(ref, " ", "")
 	for _, form := range []string{ref, digits, digits[:2] + "-" + digits[2:5] + "-" + digits[5:]} {
-		data, code := answer(t, api.Options{}, `{ case(reference: "`+form+`") { reference } }`)
+		data, code := answerOf(t, Options{}, `{ case(reference: "`+form+`") { reference } }`)
 		if code != "" || !strings.Contains(string(data), ref) {
 			t.Errorf("%q: %s %s", form, code, data)
 		}
 	}
-	if data, _ := answer(t, api.Options{}, `{ case(reference: "`+digits[:7]+`x") { reference } }`); !strings.Contains(string(data), `"case":null`) {
+	if data, _ := answerOf(t, Options{}, `{ case(reference: "`+digits[:7]+`x") { reference } }`); !strings.Contains(string(data), `"case":null`) {
 		t.Errorf("a reference with a letter found %s", data)
 	}
 }
@@ -176,7 +145,7 @@ func TestCaseReferenceDigits(t *testing.T) {
 // TestTimelineKinds checks that a theme's timeline lists the years of the
 // kinds asked for, and only those.
 func TestTimelineKinds(t *testing.T) {
-	g := seedGraph(t)
+	g, _ := seeded()
 	tr, ok := g.Trace("send")
 	if !ok {
 		t.Fatal("no SEND trace")
@@ -188,7 +157,7 @@ func TestTimelineKinds(t *testing.T) {
 				want++
 			}
 		}
-		data, code := answer(t, api.Options{}, `{ theme(slug: "send") { timeline(include: [`+kind+`]) { year { label } } } }`)
+		data, code := answerOf(t, Options{}, `{ theme(slug: "send") { timeline(include: [`+kind+`]) { year { label } } } }`)
 		got := strings.Count(string(data), `"label"`)
 		if code != "" || got != want || want == 0 {
 			t.Errorf("%s: %d years, want %d (%s)", kind, got, want, code)

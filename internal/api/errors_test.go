@@ -4,21 +4,15 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
-	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 
 	"github.com/99designs/gqlgen/graphql"
 
 	"github.com/ombudsgraph/ombudsgraph/graph"
-	"github.com/ombudsgraph/ombudsgraph/internal/search"
-	"github.com/ombudsgraph/ombudsgraph/seed"
 )
 
 // TestInternalErrorsAreHidden checks that a fault's message reaches the log,
@@ -71,44 +65,19 @@ func TestSearchCursorBounds(t *testing.T) {
 // __type are refused with their code, even inside fragments, and that
 // __typename still answers.
 func TestIntrospectionOff(t *testing.T) {
-	g, err := seed.Graph()
-	if err != nil {
-		t.Fatal(err)
-	}
-	h := NewHandler(func() (*graph.Graph, *search.Index) { return g, nil }, slog.New(slog.NewTextHandler(io.Discard, nil)), Options{})
-	post := func(q string) (code string, data json.RawMessage) {
-		body, err := json.Marshal(map[string]string{"query": q})
-		if err != nil {
-			t.Fatal(err)
-		}
-		req := httptest.NewRequest(http.MethodPost, "/query", bytes.NewReader(body))
-		req.Header.Set("Content-Type", "application/json")
-		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, req)
-		var resp struct {
-			Data   json.RawMessage
-			Errors []struct{ Extensions map[string]any }
-		}
-		if err := json.Unmarshal(rec.Body.Bytes(), &resp); err != nil {
-			t.Fatalf("%q: %v: %s", q, err, rec.Body.String())
-		}
-		if len(resp.Errors) > 0 {
-			code, _ = resp.Errors[0].Extensions["code"].(string)
-		}
-		return code, resp.Data
-	}
+	off := Options{}
 	for _, q := range []string{
 		`{ __schema { queryType { name } } }`,
 		`{ __type(name: "Council") { name } }`,
 		`{ ...F } fragment F on Query { __type(name: "Council") { name } }`,
 		`{ ... on Query { __schema { types { name } } } }`,
 	} {
-		if code, _ := post(q); code != graph.CodeIntrospection {
+		if code := post(t, off, q).code; code != graph.CodeIntrospection {
 			t.Errorf("%s: code %q, want %s", q, code, graph.CodeIntrospection)
 		}
 	}
-	if code, data := post(`{ __typename councils(first: 1) { totalCount } }`); code != "" || !bytes.Contains(data, []byte(`"Query"`)) {
-		t.Errorf("__typename with introspection off: code %q, data %s", code, data)
+	if a := post(t, off, `{ __typename councils(first: 1) { totalCount } }`); a.code != "" || !bytes.Contains(a.data, []byte(`"Query"`)) {
+		t.Errorf("__typename with introspection off: code %q, data %s", a.code, a.data)
 	}
 }
 
@@ -142,30 +111,9 @@ fragment Ref on __Type {
 // the limits still hold for everything else, introspection that fans out
 // included.
 func TestIntrospectionWithinLimits(t *testing.T) {
-	g, err := seed.Graph()
-	if err != nil {
-		t.Fatal(err)
-	}
-	h := NewHandler(func() (*graph.Graph, *search.Index) { return g, nil }, slog.New(slog.NewTextHandler(io.Discard, nil)), Options{Introspection: true})
 	run := func(q string) (code string, body string) {
-		data, err := json.Marshal(map[string]string{"query": q})
-		if err != nil {
-			t.Fatal(err)
-		}
-		req := httptest.NewRequest(http.MethodPost, "/query", bytes.NewReader(data))
-		req.Header.Set("Content-Type", "application/json")
-		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, req)
-		var resp struct {
-			Errors []struct{ Extensions map[string]any }
-		}
-		if err := json.Unmarshal(rec.Body.Bytes(), &resp); err != nil {
-			t.Fatalf("%v: %s", err, rec.Body.String())
-		}
-		if len(resp.Errors) > 0 {
-			code, _ = resp.Errors[0].Extensions["code"].(string)
-		}
-		return code, rec.Body.String()
+		a := post(t, Options{Introspection: true}, q)
+		return a.code, string(a.data)
 	}
 	if code, body := run(fullIntrospection); code != "" || !strings.Contains(body, `"name":"Council"`) {
 		t.Errorf("full introspection: code %q, answer %.200s", code, body)

@@ -1,52 +1,18 @@
 package api
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
-	"io"
-	"log/slog"
-	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 
 	"github.com/ombudsgraph/ombudsgraph/graph"
-	"github.com/ombudsgraph/ombudsgraph/internal/search"
-	"github.com/ombudsgraph/ombudsgraph/seed"
 )
 
-// firstCode posts a query to a handler over the seed graph with default
-// limits and returns the first error's code and message ("" when none).
+// firstCode posts a query with the default limits and returns the first
+// error's code and message ("" when none).
 func firstCode(t *testing.T, q string) (code, msg string) {
-	t.Helper()
-	g, err := seed.Graph()
-	if err != nil {
-		t.Fatal(err)
-	}
-	h := NewHandler(func() (*graph.Graph, *search.Index) { return g, nil }, slog.New(slog.NewTextHandler(io.Discard, nil)), Options{Introspection: true})
-	body, err := json.Marshal(map[string]string{"query": q})
-	if err != nil {
-		t.Fatal(err)
-	}
-	req := httptest.NewRequest(http.MethodPost, "/query", bytes.NewReader(body))
-	req.Header.Set("Content-Type", "application/json")
-	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, req)
-	var resp struct {
-		Errors []struct {
-			Message    string
-			Extensions map[string]any
-		}
-	}
-	if err := json.Unmarshal(rec.Body.Bytes(), &resp); err != nil {
-		t.Fatalf("%v: %.300s", err, rec.Body.String())
-	}
-	if len(resp.Errors) == 0 {
-		return "", ""
-	}
-	code, _ = resp.Errors[0].Extensions["code"].(string)
-	return code, resp.Errors[0].Message
+	a := post(t, Options{Introspection: true}, q)
+	return a.code, a.msg
 }
 
 // fragmentBomb is a query of n fragments, each spreading the next one twice:
