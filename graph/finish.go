@@ -69,52 +69,32 @@ func (b *builder) register() {
 	g := b.g
 	g.nodes = make(map[string]nodeEntry, len(g.docs)+len(g.councils)+len(g.years)+len(g.stats)+len(g.cases)+len(g.improvements)+
 		len(g.reports)+len(g.letters)+len(g.articles)+len(g.claims)+len(g.categories)+len(g.subcategories)+len(AuthorityTypes))
-	add := func(id string, n any, rank int) {
-		g.nodes[id] = nodeEntry{n, rank}
-	}
-	for i, n := range g.docs {
-		add(n.ID(), n, i)
-	}
-	for i, n := range g.councils {
-		add(n.ID(), n, i)
-	}
-	for i, t := range AuthorityTypes {
-		add(t.ID(), t, i)
-	}
-	for i, n := range g.years {
-		add(n.ID(), n, i)
-	}
-	for i, n := range g.stats {
-		add(n.ID(), n, i)
-	}
-	for i, n := range g.cases {
-		add(n.ID(), n, i)
-	}
-	for i, n := range g.improvements {
-		add(n.ID(), n, i)
-	}
-	rank := 0
+	registerAll(g, g.docs)
+	registerAll(g, g.councils)
+	registerAll(g, AuthorityTypes)
+	registerAll(g, g.years)
+	registerAll(g, g.stats)
+	registerAll(g, g.cases)
+	registerAll(g, g.improvements)
+	rank := 0 // categories and their sub-categories share one order
 	for _, c := range g.categories {
-		add(c.ID(), c, rank)
+		g.nodes[c.ID()] = nodeEntry{c, rank}
 		rank++
 		for _, s := range c.Subcategories {
-			add(s.ID(), s, rank)
+			g.nodes[s.ID()] = nodeEntry{s, rank}
 			rank++
 		}
 	}
-	for i, n := range g.reports {
-		add(n.ID(), n, i)
-	}
-	for i, n := range g.letters {
-		add(n.ID(), n, i)
-	}
-	for i, n := range g.articles {
-		add(n.ID(), n, i)
-	}
-	for i, n := range g.claims {
-		add(n.ID(), n, i)
-	}
-	for i, n := range g.themes {
-		add(n.ID(), n, i)
+	registerAll(g, g.reports)
+	registerAll(g, g.letters)
+	registerAll(g, g.articles)
+	registerAll(g, g.claims)
+	registerAll(g, g.themes)
+}
+
+// registerAll registers the nodes of one kind, ranked in the list's order.
+func registerAll[T Node](g *Graph, nodes []T) {
+	for i, n := range nodes {
+		g.nodes[n.ID()] = nodeEntry{n, i}
 	}
 }
