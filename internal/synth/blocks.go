@@ -1,6 +1,7 @@
 package synth
 
 import (
+	"fmt"
 	"strings"
 )
 
@@ -35,5 +36,24 @@ func (b *blocks) cases(cases []caseDoc) {
 		for _, im := range k.improvements {
 			b.para("      • " + im)
 		}
+	}
+}
+
+// complianceAndRemedyBlocks writes the bulleted layouts' compliance block,
+// and their satisfactory remedy block when there were upheld decisions for
+// it to be a share of, whose base reads as remedyBase.
+func (d *pageDoc) complianceAndRemedyBlocks(b *blocks, remedyBase string) {
+	s, a, y := d.s, d.a, d.y
+	b.head("Compliance with Ombudsman recommendations")
+	b.body(pct(s.compliance) + " of cases we were satisfied the Council had successfully implemented our recommendations.")
+	b.body(fmt.Sprintf("This compares to an average of %s in similar authorities.", pct(a.compliance)))
+	b.body(fmt.Sprintf("Statistics are based on a total of %d compliance outcomes %s", s.outcomes, period(y)))
+	if s.upheldN > 0 {
+		b.head("Satisfactory remedies provided by the Council")
+		b.body(fmt.Sprintf("In %s of upheld cases we found the Council had provided a satisfactory remedy before the complaint reached the Ombudsman.", pct(s.remedy)))
+		b.body(fmt.Sprintf("This compares to an average of %s in similar authorities.", pct(a.remedy)))
+		b.body(plural(s.remedyN, "satisfactory remedy decision", "satisfactory remedy decisions"))
+		b.body(fmt.Sprintf("Statistics are based on a total of %d %s %s", s.upheldN, remedyBase, period(y)))
+		b.body("View all satisfactory remedy decisions")
 	}
 }
