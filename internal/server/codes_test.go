@@ -2,10 +2,7 @@ package server_test
 
 import (
 	"encoding/json"
-	"io"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"strings"
 	"testing"
@@ -18,8 +15,7 @@ import (
 // before GraphQL runs, and requests /export cannot answer, and checks that
 // each is answered with its code and that code's status from graph.Codes.
 func TestRefusalsCarryTheirCodesStatus(t *testing.T) {
-	h, _ := seedHolder(t)
-	srv := server.New(server.Config{Graph: h.Current, Status: h.Status, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), MaxBody: 1 << 10, MaxBatch: 2})
+	limits := server.Config{MaxBody: 1 << 10, MaxBatch: 2}
 	for _, c := range []struct {
 		name, method, path, contentType, body, code string
 	}{
@@ -34,12 +30,7 @@ func TestRefusalsCarryTheirCodesStatus(t *testing.T) {
 		{"an export parameter twice", http.MethodGet, "/export/graphml?depth=1&depth=2", "", "", graph.CodeInvalid},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			req := httptest.NewRequest(c.method, c.path, strings.NewReader(c.body))
-			if c.contentType != "" {
-				req.Header.Set("Content-Type", c.contentType)
-			}
-			rec := httptest.NewRecorder()
-			srv.ServeHTTP(rec, req)
+			rec := serveOne(t, limits, c.method, c.path, c.contentType, c.body)
 			var resp struct {
 				Errors []struct {
 					Message    string
