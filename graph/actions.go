@@ -1,9 +1,9 @@
 package graph
 
 import (
+	"bytes"
 	"regexp"
 	"slices"
-	"strings"
 )
 
 // ActionType is a kind of thing a council agrees to do after a case.
@@ -50,24 +50,24 @@ var actionRules = []struct {
 // ClassifyActions returns what an improvement's text agrees to do, in the
 // order of ActionTypes; OTHER when no rule matches.
 func ClassifyActions(text string) []ActionType {
-	lower := strings.ToLower(text)
-	var matched uint64 // bit i: rule i matches
-	for i := 0; i < len(lower); i++ {
-		if i > 0 && isWordByte(lower[i-1]) && lower[i] != "£"[0] {
-			continue // not the start of a word, where every start but '£' stands
-		}
-		for _, c := range actionStarts[lower[i]] {
-			r := &actionRules[c.rule]
-			if matched&(1<<c.rule) != 0 || !strings.HasPrefix(lower[i:], c.start) {
-				continue
-			}
-			if i > 0 && isWordByte(lower[i-1]) && c.start != "£" {
-				continue // a start other than '£' in the middle of a word
-			}
-			if r.head.MatchString(lower[i:]) {
-				matched |= 1 << c.rule
-			}
-		}
+	var c actionClassifier
+	return slices.Clone(c.classify(text))
+}
+
+// actionClassifier classifies many texts with one buffer, and gives texts
+// that agree to the same actions the same (clipped) slice, so that
+// classifying a graph's improvements allocates almost nothing.
+type actionClassifier struct {
+	lower []byte
+	lists map[uint64][]ActionType
+}
+
+// classify returns what text agrees to do. The slice is shared: callers must
+// not change it.
+func (c *actionClassifier) classify(text string) []ActionType {
+	matched := c.match(text)
+	if out, ok := c.lists[matched]; ok {
+		return out
 	}
 	var out []ActionType
 	for i, r := range actionRules {
@@ -78,7 +78,45 @@ func ClassifyActions(text string) []ActionType {
 	if len(out) == 0 {
 		out = []ActionType{ActionOther}
 	}
-	return out
+	if c.lists == nil {
+		c.lists = map[uint64][]ActionType{}
+	}
+	c.lists[matched] = slices.Clip(out)
+	return c.lists[matched]
+}
+
+// match returns which rules match text, bit i for rule i. The text is
+// lower-cased byte for byte (ASCII letters only, as regexp's \b counts
+// words), so that offsets hold and no string is made.
+func (c *actionClassifier) match(text string) uint64 {
+	lower := c.lower[:0]
+	for i := 0; i < len(text); i++ {
+		b := text[i]
+		if 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		lower = append(lower, b)
+	}
+	c.lower = lower
+	var matched uint64 // bit i: rule i matches
+	for i := 0; i < len(lower); i++ {
+		if i > 0 && isWordByte(lower[i-1]) && lower[i] != "£"[0] {
+			continue // not the start of a word, where every start but '£' stands
+		}
+		for _, st := range actionStarts[lower[i]] {
+			r := &actionRules[st.rule]
+			if matched&(1<<st.rule) != 0 || !bytes.HasPrefix(lower[i:], []byte(st.start)) {
+				continue
+			}
+			if i > 0 && isWordByte(lower[i-1]) && st.start != "£" {
+				continue // a start other than '£' in the middle of a word
+			}
+			if r.head.Match(lower[i:]) {
+				matched |= 1 << st.rule
+			}
+		}
+	}
+	return matched
 }
 
 // actionStart is one of a rule's starts.
@@ -136,7 +174,8 @@ func (g *Graph) ActionCounts(f Filter) ([]ActionCount, error) {
 func (b *builder) classify() {
 	g := b.g
 	g.actions = make(map[string][]ActionType, len(g.improvements))
+	var c actionClassifier
 	for _, im := range g.improvements {
-		g.actions[im.ID()] = slices.Clip(ClassifyActions(im.Text))
+		g.actions[im.ID()] = c.classify(im.Text)
 	}
 }

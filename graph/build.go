@@ -62,7 +62,7 @@ func newBuilder() *builder {
 			caseByRef:         map[string]*Case{},
 			improvByCase:      map[string][]*Improvement{},
 			categoryByKey:     map[string]*Category{},
-			subcategories:     map[string]*Subcategory{},
+			subcategories:     map[[2]string]*Subcategory{},
 			reportsByCouncil:  map[string][]*Report{},
 			lettersByCouncil:  map[string][]*Letter{},
 			articleByDoc:      map[string]*Article{},

@@ -33,7 +33,7 @@ func (b *builder) addCase(c Case) {
 	if c.SubcategoryName == "" {
 		return // the service improvements page names no sub-category
 	}
-	sk := catKey + "\x00" + b.keys.fold(c.SubcategoryName)
+	sk := [2]string{catKey, b.keys.fold(c.SubcategoryName)} // as subKey makes it
 	sub, ok := g.subcategories[sk]
 	if !ok {
 		sub = &Subcategory{CategoryName: cat.Name, Name: c.SubcategoryName}

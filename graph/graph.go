@@ -36,7 +36,7 @@ type Graph struct {
 
 	categories    []*Category
 	categoryByKey map[string]*Category
-	subcategories map[string]*Subcategory
+	subcategories map[[2]string]*Subcategory // by subKey
 
 	reports          []*Report
 	reportsByCouncil map[string][]*Report

@@ -5,14 +5,15 @@ import "slices"
 // index maps the keys items are filtered by to the ascending positions of the
 // items, in their kind's default order, that have them.
 type index struct {
-	council, category, subcategory, subName, theme map[string][]int
-	year                                           map[int][]int // by the year's first calendar year
+	council, category, subName, theme map[string][]int
+	subcategory                       map[[2]string][]int // by folded category and sub-category name
+	year                              map[int][]int       // by the year's first calendar year
 }
 
 func newIndex() index {
 	return index{
 		council: map[string][]int{}, year: map[int][]int{}, category: map[string][]int{},
-		subcategory: map[string][]int{}, subName: map[string][]int{}, theme: map[string][]int{},
+		subcategory: map[[2]string][]int{}, subName: map[string][]int{}, theme: map[string][]int{},
 	}
 }
 
@@ -23,7 +24,7 @@ func (ix index) addCase(pos int, c *Case, themes []string, keys *folder) {
 	ix.year[c.Year.First] = append(ix.year[c.Year.First], pos)
 	cat, sub := keys.fold(c.CategoryName), keys.fold(c.SubcategoryName)
 	ix.category[cat] = append(ix.category[cat], pos)
-	sk := cat + "\x00" + sub
+	sk := [2]string{cat, sub}
 	ix.subcategory[sk] = append(ix.subcategory[sk], pos)
 	ix.subName[sub] = append(ix.subName[sub], pos)
 	for _, t := range themes {

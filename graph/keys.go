@@ -30,4 +30,4 @@ func folded(s string) bool {
 
 // subKey is the key of a sub-category: its category's and its own folded
 // names, since two categories may each have an "Other".
-func subKey(category, name string) string { return foldKey(category) + "\x00" + foldKey(name) }
+func subKey(category, name string) [2]string { return [2]string{foldKey(category), foldKey(name)} }

@@ -102,6 +102,7 @@ func newFlow(t *text, from, to int) *flow {
 func newFlowOf(t *text, keep func(n int) bool) *flow {
 	f := &flow{t: t}
 	var b strings.Builder
+	var cuts []int // where each line is cut, kept from line to line
 	for n := 1; n <= len(t.lines); n++ {
 		if !keep(n) {
 			continue
@@ -113,8 +114,7 @@ func newFlowOf(t *text, keep func(n int) bool) *flow {
 			continue
 		}
 		// Part glued text: cut the run where the glue is.
-		cuts := append([]int{start}, glueCuts(line, start, end)...)
-		cuts = append(cuts, end)
+		cuts = append(append(append(cuts[:0], start), glueCuts(line, start, end)...), end)
 		for i := 0; i+1 < len(cuts); i++ {
 			a, z := cuts[i], cuts[i+1]
 			if a >= z {

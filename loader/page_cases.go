@@ -104,7 +104,7 @@ func (r *caseReader) read(n int, line string) {
 func caseReference(line string) ([]string, int) {
 	var m []string
 	refEnd := 0 // where a "Case reference: …" label and its number end
-	if l3 := strings.ToLower(line[:min(len(line), 3)]); l3 == "cas" || l3 == "ref" {
+	if hasPrefixFold(line, "cas") || hasPrefixFold(line, "ref") {
 		if loc := caseRef.FindStringSubmatchIndex(line); loc != nil {
 			m, refEnd = []string{line[loc[0]:loc[1]], line[loc[2]:loc[3]], line[loc[4]:loc[5]], line[loc[6]:loc[7]]}, loc[1]
 		}
@@ -197,8 +197,7 @@ func isCaseLine(line string) bool {
 	if len(line) < 8 {
 		return false
 	}
-	switch strings.ToLower(line[:3]) {
-	case "cas", "ref":
+	if hasPrefixFold(line, "cas") || hasPrefixFold(line, "ref") {
 		return caseRef.MatchString(line)
 	}
 	return namedCaseOf(line) != nil

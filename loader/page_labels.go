@@ -10,7 +10,7 @@ import (
 // on one line, or a label alone with its value on the next line) into cas.
 // It reports whether the line was a label or its value.
 func (p *pageParser) caseLabels(cas *graph.Case, n int, line string, label *string) bool {
-	if lower := strings.ToLower(line[:min(len(line), 3)]); *label == "" && lower != "cat" && lower != "sub" {
+	if *label == "" && !hasPrefixFold(line, "cat") && !hasPrefixFold(line, "sub") {
 		return false
 	}
 	orig := p.t.lines[n-1]
@@ -65,23 +65,21 @@ func (p *pageParser) caseLabels(cas *graph.Case, n int, line string, label *stri
 // "Sub Category", "Sub-category", "Subcategory", in any case), with the
 // space and colon after it, and whether the label was there.
 func afterLabel(line string, sub bool) (string, bool) {
-	lower := strings.ToLower(line)
-	rest := lower
+	rest := line
 	if sub {
-		if !strings.HasPrefix(rest, "sub") {
+		if !hasPrefixFold(rest, "sub") {
 			return "", false
 		}
 		rest = strings.TrimLeft(rest[3:], " -")
 	}
-	if !strings.HasPrefix(rest, "category") {
+	if !hasPrefixFold(rest, "category") {
 		return "", false
 	}
 	rest = rest[len("category"):]
 	if rest != "" && rest[0] != ' ' && rest[0] != ':' {
 		return "", false // "Categoryless", not a label
 	}
-	rest = strings.TrimLeft(rest, " :")
-	return line[len(line)-len(rest):], true
+	return strings.TrimLeft(rest, " :"), true
 }
 
 // matchSub matches "Sub Category: NAME" as caseSub does, without a pattern:
@@ -101,7 +99,7 @@ func matchCategory(line string) []string {
 	if !ok {
 		return nil
 	}
-	lower := strings.ToLower(v)
+	lower := asciiLower(v) // byte offsets in lower hold for v
 	if i := strings.Index(lower, " date"); i >= 0 && strings.HasPrefix(strings.TrimLeft(lower[i+5:], " "), ":") {
 		v, lower = v[:i], lower[:i]
 	}

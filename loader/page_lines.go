@@ -47,7 +47,8 @@ func isNoise(line string) bool {
 		return true
 	}
 	first, _, _ := strings.Cut(line, " ")
-	if !noiseWords[strings.ToLower(first)] {
+	var buf [8]byte // longer than every noise word: no allocation for a line's first word
+	if len(first) > len(buf) || !noiseWords[string(asciiLowerInto(buf[:0], first))] {
 		return false
 	}
 	return improvIntro.MatchString(line) || noneListed.MatchString(line) || isLink(line)
