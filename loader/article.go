@@ -130,7 +130,7 @@ func readBody(t *text, a *graph.Article, body []int, headless bool) (headClaims,
 				a.Years = append(a.Years, graph.Year{First: y.first})
 			}
 		}
-		cs := claimsIn(t, n, t.name, 1)
+		cs := claimsIn(t, n, t.name)
 		if n == last && !endsSentence(strings.TrimSpace(t.lines[n-1])) {
 			cs = withoutCutClaims(t.lines[n-1], cs)
 		}

@@ -37,13 +37,14 @@ var (
 var multipliers = map[string]string{"m": "e6", "mn": "e6", "million": "e6", "bn": "e9", "billion": "e9", "k": "e3", "thousand": "e3"}
 
 // claimsIn returns the percentages and amounts of money in line n of t,
-// each with the sentence it came from. Ordinals continue from next.
+// each with the sentence it came from. They are not numbered: an article
+// numbers its claims once it has them all.
 //
 // A range is one claim, its lower end the Value and its upper end Upper:
 // "between £10-£50", "between £10 and £50", "£10 to £50", "between 20 and
 // 30 per cent", "20-30%". Two amounts joined by "and" without "between" are
 // two claims, as are "from £10 to £50", a change.
-func claimsIn(t *text, n int, doc string, next int) []graph.Claim {
+func claimsIn(t *text, n int, doc string) []graph.Claim {
 	orig := t.lines[n-1]
 	var out []graph.Claim
 	for _, sr := range sentences(orig) {
@@ -60,7 +61,7 @@ func claimsIn(t *text, n int, doc string, next int) []graph.Claim {
 			}
 			ev := t.span(n, sr[0]+start, sr[0]+h.end)
 			out = append(out, graph.Claim{
-				ArticleDoc: doc, Ordinal: next + len(out), Value: h.value, Upper: h.upper, Unit: h.unit,
+				ArticleDoc: doc, Value: h.value, Upper: h.upper, Unit: h.unit,
 				Text: ev.Quote, Qualifier: qual, Sentence: sent,
 				Evidence: []graph.Span{t.span(n, sr[0], sr[1]), ev},
 			})

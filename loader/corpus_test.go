@@ -137,3 +137,53 @@ func mustOK(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+// TestLoadReadsArticlesLast checks that Load reads pages and letters before
+// articles, so that an article can name the councils they teach the
+// gazetteer, and otherwise keeps the order it was given.
+func TestLoadReadsArticlesLast(t *testing.T) {
+	srcs, err := loader.ReadFS(seed.Docs())
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The seed's articles first, then the rest, each in reverse order.
+	var given []loader.Source
+	for _, news := range []bool{true, false} {
+		for i := len(srcs) - 1; i >= 0; i-- {
+			f, err := loader.Parse(srcs[i].Name, strings.NewReader(string(srcs[i].Data)), gazetteer(t))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if (f.Document.Kind == graph.NewsArticle) == news {
+				given = append(given, srcs[i])
+			}
+		}
+	}
+	l, err := loader.New(seed.Themes, seed.Councils)
+	if err != nil {
+		t.Fatal(err)
+	}
+	facts, err := l.Load(given)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want, got []string
+	for _, news := range []bool{false, true} {
+		for _, s := range given {
+			for _, f := range facts {
+				if f.Document.Name == s.Name && (f.Document.Kind == graph.NewsArticle) == news {
+					want = append(want, s.Name)
+				}
+			}
+		}
+	}
+	for _, f := range facts {
+		got = append(got, f.Document.Name)
+	}
+	if len(got) != len(srcs) || strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("read in the order %q, want %q", got, want)
+	}
+	if facts[len(facts)-1].Document.Kind != graph.NewsArticle || facts[0].Document.Kind == graph.NewsArticle {
+		t.Errorf("the seed's articles were not read last")
+	}
+}

@@ -18,24 +18,23 @@ var (
 	relevant = regexp.MustCompile(`(?i)\b(?:council|councils|ombudsman|lgsco|lgo|watchdog|local authority|borough|county hall|town hall)\b`)
 	markdown = regexp.MustCompile("^(?:#{1,6} \\S|```|~~~|\\|.*\\|\\s*$|\\[[^]]+\\]\\([^)]+\\)\\s*$)")
 	markup   = regexp.MustCompile(`(?i)^\s*(?:<(?:!doctype|html|\?xml|head|body|div|p|table)\b|\{\s*"|\[\s*\{)`)
-	letterOf = regexp.MustCompile(`(?i)\byours (?:sincerely|faithfully)\b`)
 )
 
 // signals are what a document's content says of its kind.
 type signals struct {
-	nonEmpty      int
-	first         string
-	sections      map[pageSection]bool
-	cases         int
-	listed        int
-	statements    int
-	dear, title   bool
-	ending, yours bool
-	prose         int
-	relevant      int
-	markdown      int
-	table         int
-	markup        bool
+	nonEmpty    int
+	first       string
+	sections    map[pageSection]bool
+	cases       int
+	listed      int
+	statements  int
+	dear, title bool
+	ending      bool
+	prose       bool // some line reads as running text
+	relevant    bool // some line names a council or the Ombudsman
+	markdown    int
+	table       int
+	markup      bool
 }
 
 // Detect says what kind of document t is, by weighing what it contains, never
@@ -84,9 +83,9 @@ func detect(t *text) (graph.DocKind, error) {
 		return "", notLGSCO(t, fmt.Sprintf("it reads as Markdown: %d lines are headings, code fences, tables or links", s.markdown))
 	case s.table*2 > s.nonEmpty && s.nonEmpty >= 2:
 		return "", notLGSCO(t, fmt.Sprintf("it reads as a table: %d of its %d lines are comma- or tab-separated values", s.table, s.nonEmpty))
-	case s.prose == 0:
+	case !s.prose:
 		return "", notLGSCO(t, fmt.Sprintf("it has no running text, only %s", found(s.first)))
-	case s.relevant == 0:
+	case !s.relevant:
 		return "", notLGSCO(t, "its text never mentions a council, a local authority or the Ombudsman")
 	case s.dear:
 		return graph.AnnualLetter, nil
@@ -134,15 +133,10 @@ func (s *signals) add(l, c string) {
 	}
 	s.dear = s.dear || strings.HasPrefix(c, "Dear") && salutation.MatchString(c)
 	s.title = s.title || len(c) < 60 && hasPrefixFold(c, "annual") && letterTitle.MatchString(c)
-	s.yours = s.yours || len(c) < 40 && hasPrefixFold(c, "yours") && letterOf.MatchString(c)
 	// Whether there is prose, and whether it is about councils, is
 	// all that is needed of these: stop looking once known.
-	if s.prose == 0 && wordsMarker.MatchString(c) {
-		s.prose++
-	}
-	if s.relevant == 0 && relevant.MatchString(c) {
-		s.relevant++
-	}
+	s.prose = s.prose || wordsMarker.MatchString(c)
+	s.relevant = s.relevant || relevant.MatchString(c)
 	if strings.ContainsAny(l[:min(len(l), 1)], "#`~|[") && markdown.MatchString(strings.TrimRight(l, " ")) {
 		s.markdown++
 	}
