@@ -1,0 +1,84 @@
+package loader
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestGlueCuts checks where copying ran two pieces of a line together: a
+// full stop straight before a capital, and a lower-case word of three
+// letters or more straight before a capitalised word, but not before a
+// word in capitals or at the line's end.
+func TestGlueCuts(t *testing.T) {
+	cases := []struct {
+		line string
+		want []int
+	}{
+		{"residents.The average", []int{10}},
+		{"View upheld decisionsAdjusted for", []int{21}},
+		{"seeMore of it", []int{3}},     // three lower-case letters are enough
+		{"anMore of it", nil},           // two are not
+		{"decisionsABC were made", nil}, // a word in capitals is no glued word
+		{"decisionsA", nil},             // nor a capital that ends the line
+		{"McDonald and iPhone", nil},
+	}
+	for _, c := range cases {
+		if got := glueCuts(c.line, 0, len(c.line)); !slices.Equal(got, c.want) {
+			t.Errorf("glueCuts(%q) = %v, want %v", c.line, got, c.want)
+		}
+	}
+}
+
+// TestFoundQuotes checks that an error message quotes a line whole up to 80
+// characters, and its first 80 and an ellipsis beyond.
+func TestFoundQuotes(t *testing.T) {
+	l80 := strings.Repeat("é", 80)
+	if got := found(l80); got != `"`+l80+`"` {
+		t.Errorf("80 characters quoted as %s", got)
+	}
+	if got := found(l80 + "x"); got != `"`+l80+`…"` {
+		t.Errorf("81 characters quoted as %s", got)
+	}
+}
+
+// TestLineKindBounds checks the limits of the forms a line of news-site
+// furniture takes: a story link of at most 16 words, and a breadcrumb trail
+// of at least three parts of at most three words each.
+func TestLineKindBounds(t *testing.T) {
+	words := func(n int) string { return strings.TrimSpace(strings.Repeat("word ", n)) }
+	cases := []struct {
+		line string
+		want lineKind
+	}{
+		{"Read more: " + words(14), furnitureLine}, // 16 words
+		{"Read more: " + words(15), contentLine},   // 17 words
+		{"Home  News  Kent", furnitureLine},
+		{"Home  News", contentLine},
+		{"Home  Local News Today  Kent", furnitureLine},
+		{"Home  Local News Today Here  Kent", contentLine},
+	}
+	for _, c := range cases {
+		if got := lineKindOf(c.line); got != c.want {
+			t.Errorf("lineKindOf(%q) = %v, want %v", c.line, got, c.want)
+		}
+	}
+}
+
+// TestLinksAfterANavHeader checks that the short, unfinished lines after a
+// "Most read" heading are links (of at most 16 words), up to the first line that is a sentence or
+// longer than a link.
+func TestLinksAfterANavHeader(t *testing.T) {
+	lines := []string{
+		"Most read",
+		"Council tax to rise again",
+		"Bin collections changed for the summer",
+		"Sixteen words make a link still " + strings.Repeat("here ", 9) + "end", // 16 words
+		"The council said it would " + strings.Repeat("act ", 14) + "now",
+		"Another short line",
+	}
+	want := []lineKind{furnitureLine, furnitureLine, furnitureLine, furnitureLine, contentLine, contentLine}
+	if got := lineKinds(lines); !slices.Equal(got, want) {
+		t.Errorf("lineKinds = %v, want %v", got, want)
+	}
+}
