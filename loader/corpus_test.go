@@ -187,3 +187,18 @@ func TestLoadReadsArticlesLast(t *testing.T) {
 		t.Errorf("the seed's articles were not read last")
 	}
 }
+
+// TestStatisticsAloneAreAPage checks that a copy of a page's statistics
+// alone, with no section heading, is read as the council's page, not as an
+// article that quotes them.
+func TestStatisticsAloneAreAPage(t *testing.T) {
+	doc := "Kent County Council\n\n89% of complaints we investigated were upheld. This compares to an average of 85% in similar authorities.\n" +
+		"Statistics are based on a total of 47 investigations for the period between 1 April 2023 to 31 March 2024\n"
+	f, err := loader.Parse("x.txt", strings.NewReader(doc), gazetteer(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.Document.Kind != graph.CouncilPage || len(f.Statistics) != 1 || f.Statistics[0].Year.Label() != "2023-24" {
+		t.Errorf("read as %s with statistics %+v, want the council's page for 2023-24", f.Document.Kind, f.Statistics)
+	}
+}

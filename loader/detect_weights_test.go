@@ -51,6 +51,32 @@ func TestDetectWeighs(t *testing.T) {
 			}
 		})
 	}
+	// A title is a short line: at 60 characters it is running text.
+	for _, c := range []struct {
+		title string
+		want  graph.DocKind
+	}{
+		{"Annual Letter 2007/08 for Kent County Council, to its staff", graph.AnnualLetter}, // 59 characters
+		{"Annual Letter 2007/08 for Kent County Council, to its staffs", graph.NewsArticle},
+	} {
+		tx, err := textOf("x.txt", []byte(c.title+"\n\nThe number of complaints made to the Ombudsman about the council fell.\nThis letter covers complaints for the year ending 31 March 2008\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, err := detect(tx); err != nil || got != c.want {
+			t.Errorf("title of %d characters: %q, %v; want %s", len(c.title), got, err, c.want)
+		}
+	}
+	// Three commas, or two tabs, make a line a table's row.
+	for _, doc := range []string{"council,year,upheld,total\nKent,2023,42,47\n", "council\tyear\tupheld\nKent\t2023\t42\n"} {
+		tx, err := textOf("x.csv.txt", []byte(doc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := detect(tx); err == nil || !strings.Contains(err.Error(), "it reads as a table: 2 of its 2 lines") {
+			t.Errorf("%q: %v, want it refused as a table", doc, err)
+		}
+	}
 	// A JSON array whose first line is its bracket alone is markup too.
 	tx, err := textOf("x.json.txt", []byte("[\n  \"Kent County Council upheld complaints about the local authority\",\n  \"and more\"\n]\n"))
 	if err != nil {
@@ -58,5 +84,17 @@ func TestDetectWeighs(t *testing.T) {
 	}
 	if _, err := detect(tx); err == nil || !strings.Contains(err.Error(), "it is markup (XML or JSON data)") {
 		t.Errorf("a JSON array: %v, want it refused as markup", err)
+	}
+}
+
+// TestHasPrefixFold checks the prefix test lines are sorted by.
+func TestHasPrefixFold(t *testing.T) {
+	for _, c := range []struct {
+		s, prefix string
+		want      bool
+	}{{"Sub", "sub", true}, {"SUB Category", "sub", true}, {"Su", "sub", false}, {"Sib", "sub", false}, {"", "", true}} {
+		if got := hasPrefixFold(c.s, c.prefix); got != c.want {
+			t.Errorf("hasPrefixFold(%q, %q) = %v", c.s, c.prefix, got)
+		}
 	}
 }
