@@ -98,15 +98,12 @@ func claimHits(sent string) []claimHit {
 	for i := 0; i < len(hits); i++ {
 		h := hits[i]
 		w := window(sent, h.start)
-		between := betweenBefore.FindStringIndex(sent[w:h.start])
-		if between != nil {
-			between[0], between[1] = between[0]+w, between[1]+w
-		}
+		between := betweenBefore.FindStringIndex(sent[w:h.start]) // where "between" starts is all that is used
 		if i+1 < len(hits) && hits[i+1].unit == h.unit && hits[i+1].value > h.value {
 			if m := rangeTo.FindStringSubmatch(sent[h.end:hits[i+1].start]); m != nil && joinsRange(m[1], m[2], between != nil, sent[w:h.start]) {
 				upper := hits[i+1].value
 				if between != nil {
-					h.start = between[0]
+					h.start = w + between[0]
 				}
 				h.end, h.upper = hits[i+1].end, &upper
 				out = append(out, h)
