@@ -41,3 +41,9 @@ CREATE INDEX subcategory_name IF NOT EXISTS FOR (n:Subcategory) ON (n.name);
 CREATE INDEX from_hid IF NOT EXISTS FOR ()-[r:FROM]-() ON (r.hid);
 CREATE INDEX has_theme_hid IF NOT EXISTS FOR ()-[r:HAS_THEME]-() ON (r.hid);
 CREATE INDEX has_theme_doc IF NOT EXISTS FOR ()-[r:HAS_THEME]-() ON (r.doc);
+
+// Full-text search over what the documents say, with Neo4j's built-in
+// full-text index (Lucene; no plugin): an improvement's text, a report's
+// title and summary, an article's headline and a claim's sentence.
+//   CALL db.index.fulltext.queryNodes('texts', 'school transport') YIELD node, score
+CREATE FULLTEXT INDEX texts IF NOT EXISTS FOR (n:Improvement|Report|Article|Claim) ON EACH [n.text, n.title, n.summary, n.headline, n.sentence];

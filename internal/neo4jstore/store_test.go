@@ -2,8 +2,12 @@ package neo4jstore_test
 
 import (
 	"context"
+	"encoding/json"
+	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -83,8 +87,14 @@ func TestStore(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) store.Store { return srv.open(t) })
 }
 
-// TestDocExamples runs each Cypher example of docs/neo4j.md on the seed
-// corpus, so that the queries analysts copy run on Neo4j and find something.
+// cypherExample finds a Cypher example of a Markdown file and the answer
+// documented under it: its rows as JSON, one object a row with the
+// columns in the order the query returns them.
+var cypherExample = regexp.MustCompile("(?s)```cypher\n(.*?)```\n\n```json\n(.*?)```")
+
+// TestDocExamples runs each Cypher example of docs/neo4j.md on Neo4j, loaded
+// with the seed corpus, and checks the answer documented under it. Answers
+// cut short with "…" must begin the same way.
 func TestDocExamples(t *testing.T) {
 	srv := connect(t)
 	ctx := context.Background()
@@ -93,21 +103,95 @@ func TestDocExamples(t *testing.T) {
 	if err := st.Put(ctx, c.Themes, c.Facts, nil); err != nil {
 		t.Fatal(err)
 	}
+	// The full-text index fills in the background.
+	if _, err := neo4j.ExecuteQuery(ctx, srv.driver, `CALL db.awaitIndexes(60)`, nil, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(srv.db)); err != nil {
+		t.Fatal(err)
+	}
 	doc, err := os.ReadFile(filepath.Join("..", "..", "docs", "neo4j.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, m := range cypherBlock.FindAllSubmatch(doc, -1) {
-		q := string(m[1])
-		res, err := neo4j.ExecuteQuery(ctx, srv.driver, q, nil, neo4j.EagerResultTransformer,
-			neo4j.ExecuteQueryWithDatabase(srv.db), neo4j.ExecuteQueryWithReadersRouting())
-		switch {
-		case err != nil:
-			t.Errorf("%s\n: %v", q, err)
-		case len(res.Records) == 0:
-			t.Errorf("%s\n: no rows on the seed corpus", q)
-		default:
-			t.Logf("%s\n: %d rows, the first %v", q, len(res.Records), res.Records[0].Values)
+	if *update {
+		doc = writeAnswers(t, ctx, srv, doc)
+		if err := os.WriteFile(filepath.Join("..", "..", "docs", "neo4j.md"), doc, 0o644); err != nil {
+			t.Fatal(err)
 		}
 	}
+	examples := cypherExample.FindAllSubmatch(doc, -1)
+	if n := len(cypherBlock.FindAll(doc, -1)); len(examples) != n {
+		t.Fatalf("%d of docs/neo4j.md's %d Cypher examples have an answer under them; want all", len(examples), n)
+	}
+	for _, m := range examples {
+		q, want := string(m[1]), strings.TrimSpace(string(m[2]))
+		res, err := neo4j.ExecuteQuery(ctx, srv.driver, q, nil, neo4j.EagerResultTransformer,
+			neo4j.ExecuteQueryWithDatabase(srv.db), neo4j.ExecuteQueryWithReadersRouting())
+		if err != nil {
+			t.Errorf("%s\n: %v", q, err)
+			continue
+		}
+		got := rowsJSON(t, res)
+		if len(res.Records) == 0 {
+			t.Errorf("%s\n: no rows on the seed corpus", q)
+		}
+		if cut, ok := strings.CutSuffix(want, "…"); ok {
+			if !strings.HasPrefix(got, strings.TrimSpace(cut)) {
+				t.Errorf("the answer to\n%s\nno longer begins as documented:\n%s", q, got)
+			}
+			continue
+		}
+		if got != want {
+			t.Errorf("the answer to\n%s\nis no longer as documented:\n%s", q, got)
+		}
+	}
+}
+
+// update rewrites docs/neo4j.md's answers with what Neo4j answers: review
+// the diff.
+var update = flag.Bool("update", false, "rewrite the answers documented in docs/neo4j.md")
+
+// writeAnswers puts under each Cypher example of doc the answer Neo4j gives,
+// in place of the one documented.
+func writeAnswers(t *testing.T, ctx context.Context, srv server, doc []byte) []byte {
+	t.Helper()
+	old := regexp.MustCompile("(?s)(```cypher\n(.*?)```\n)(?:\n```json\n.*?```\n)?")
+	return old.ReplaceAllFunc(doc, func(m []byte) []byte {
+		sub := old.FindSubmatch(m)
+		res, err := neo4j.ExecuteQuery(ctx, srv.driver, string(sub[2]), nil, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(srv.db))
+		if err != nil {
+			t.Fatalf("%s: %v", sub[2], err)
+		}
+		return []byte(string(sub[1]) + "\n```json\n" + rowsJSON(t, res) + "\n```\n")
+	})
+}
+
+// rowsJSON writes a result's rows as docs/neo4j.md documents them: a JSON
+// array with one object a row, its keys in the order of the columns.
+func rowsJSON(t *testing.T, res *neo4j.EagerResult) string {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString("[\n")
+	for i, r := range res.Records {
+		b.WriteString(" {")
+		for j, k := range r.Keys {
+			v, err := json.Marshal(r.Values[j])
+			if err != nil {
+				t.Fatal(err)
+			}
+			kj, _ := json.Marshal(k)
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			b.Write(kj)
+			b.WriteString(": ")
+			b.Write(v)
+		}
+		b.WriteString("}")
+		if i < len(res.Records)-1 {
+			b.WriteString(",")
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("]")
+	return b.String()
 }
