@@ -135,7 +135,7 @@ func TestReferenceErrors(t *testing.T) {
 		{"bad date", `{"councils":[{"name":"A Council","abolished":"April 2019"}]}`, "not a date"},
 		{"unknown successor", `{"councils":[{"name":"A Council","abolished":"2019-04-01","successor":"B Council"}]}`, "not a council of the file"},
 		{"successor without abolition", `{"councils":[{"name":"A Council","successor":"B Council"},{"name":"B Council"}]}`, "no date of abolition"},
-		{"twice", `{"councils":[{"name":"A Council"},{"name":"A  Council"}]}`, "the same council"},
+		{"twice", `{"councils":[{"name":"A Council"},{"name":"A  Council"}]}`, "A  Council: the same council as A Council (entry 2)"},
 		{"empty alias", `{"councils":[{"name":"A Council","aliases":[" "]}]}`, "empty alias"},
 	}
 	for _, c := range cases {

@@ -1,0 +1,54 @@
+package loader
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+// TestTokenize checks the words a name is matched by: letters and digits,
+// an apostrophe inside a word kept in its span but not in its form, an
+// apostrophe that ends a word left out, and "&" read as "and".
+func TestTokenize(t *testing.T) {
+	got := tokenize("King's Lynn & councils' work 2")
+	want := []token{{0, 6, "kings"}, {7, 11, "lynn"}, {12, 13, "and"}, {14, 22, "councils"}, {24, 28, "work"}, {29, 30, "2"}}
+	if len(got) != len(want) {
+		t.Fatalf("tokenize = %+v, want %+v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("token %d = %+v, want %+v", i, got[i], want[i])
+		}
+	}
+}
+
+// TestDocumentSizeLimit checks that a document of MaxDocumentSize bytes is
+// read and one a byte longer is refused before anything is done with it.
+func TestDocumentSizeLimit(t *testing.T) {
+	line := []byte("Kent County Council upheld complaints.\n")
+	doc := bytes.Repeat(line, MaxDocumentSize/len(line)+1)[:MaxDocumentSize]
+	if _, err := readSource("big.txt", doc); err != nil {
+		t.Errorf("a document of exactly %d bytes: %v", MaxDocumentSize, err)
+	}
+	doc = append(doc, 'x')
+	if _, err := readSource("big.txt", doc); err == nil || !strings.Contains(err.Error(), "big.txt:1: document is larger than 16 MiB") {
+		t.Errorf("a document a byte longer: %v, want it refused", err)
+	}
+	html := append([]byte("<html><body>"), doc...)
+	if _, err := readSource("big.html", html); err == nil || !strings.Contains(err.Error(), "document is larger than 16 MiB") {
+		t.Errorf("an HTML page over the limit: %v, want it refused before it is converted", err)
+	}
+}
+
+// TestLetterWithOnlyADate checks that a letter with a date but no
+// salutation or heading is read as far as its year, which it must state.
+func TestLetterWithOnlyADate(t *testing.T) {
+	tx, err := textOf("l.txt", []byte("22 July 2020\n\nThe Ombudsman writes about Kent County Council's complaints.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = parseLetter(tx, nil)
+	if err == nil || !strings.HasPrefix(err.Error(), "l.txt: expected the year the letter covers") {
+		t.Errorf("error = %v, want the year asked for", err)
+	}
+}
