@@ -28,7 +28,8 @@ type Corpus struct {
 
 // extra are documents beyond the seed corpus: another council and
 // authority type, another year's page of a council that relists a case,
-// an apostrophe, curly quotes, and text that reads like Cypher.
+// an apostrophe, curly quotes, a backslash, and text that reads like
+// Cypher.
 //
 //go:embed testdata/*.txt
 var extra embed.FS
