@@ -189,7 +189,7 @@ func TestHeadlineClaimRestated(t *testing.T) {
 // puts around an article is refused, naming its first such line.
 func TestOnlyFurniture(t *testing.T) {
 	for doc, want := range map[string]string{
-		"\n\nShare this article\n":           `a.txt:3: expected an article's text; found only what a news site puts around one, such as "Share this article"`,
+		"\n\nShare this article\n":          `a.txt:3: expected an article's text; found only what a news site puts around one, such as "Share this article"`,
 		"By Jane Smith\nShare this article": `a.txt:1: expected an article's text; found only what a news site puts around one, such as "By Jane Smith"`,
 	} {
 		_, err := loader.ParseArticle("a.txt", strings.NewReader(doc), gazetteer(t))

@@ -1,6 +1,7 @@
 package loader_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -92,5 +93,50 @@ func TestLetterWithoutDateOrSalutation(t *testing.T) {
 	}
 	if l := f.Letters[0]; l.CouncilSlug != "leeds-city-council" || l.Year.Label() != "2007-08" || l.Date != "" || l.ID() != "Letter:leeds-city-council/2007-08" {
 		t.Errorf("letter = %+v (ID %s)", l, l.ID())
+	}
+}
+
+// TestLetterEvidence checks the lines a letter is quoted from: its date, its
+// recipient block and its heading, with the date's line quoted once when
+// the recipient stands beside the date on it.
+func TestLetterEvidence(t *testing.T) {
+	cases := []struct {
+		doc   string
+		lines []int
+	}{
+		{"22 July 2020\n\nMs Jane Smith\nChief Executive\nKent County Council\n\nDear Ms Smith\n\nAnnual Review letter 2020\nThank you.\n", []int{1, 3, 4, 5, 9}},
+		{"Ms Jane Smith                          22 July 2020\nChief Executive\nKent County Council\n\nDear Ms Smith\n\nAnnual Review letter 2020\nThank you.\n", []int{1, 2, 3, 7}},
+	}
+	for _, c := range cases {
+		f, err := loader.ParseLetter("l.txt", strings.NewReader(c.doc), gazetteer(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var lines []int
+		for _, e := range f.Letters[0].Evidence {
+			lines = append(lines, e.Line)
+		}
+		if !slices.Equal(lines, c.lines) {
+			t.Errorf("%q: evidence on lines %v, want %v", c.doc, lines, c.lines)
+		}
+	}
+}
+
+// TestReportLetterNamesItsCouncilNearItsHeading checks that a letter set out
+// as a report, with no salutation, is about the council named within 12
+// lines after its heading, even on its last line, and that a council named
+// further on is not taken.
+func TestReportLetterNamesItsCouncilNearItsHeading(t *testing.T) {
+	head := "Annual Letter 2007/08\nfor the year ended 31 March 2008\n"
+	f, err := loader.ParseLetter("l.txt", strings.NewReader(head+strings.Repeat("A summary of the year follows below.\n", 10)+"Leeds City Council"), gazetteer(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l := f.Letters[0]; l.CouncilSlug != "leeds-city-council" || len(l.Evidence) == 0 || l.Evidence[0].Line != 13 {
+		t.Errorf("letter = %+v, want Leeds City Council quoted from line 13", l)
+	}
+	_, err = loader.ParseLetter("l.txt", strings.NewReader(head+strings.Repeat("A summary of the year follows below.\n", 11)+"Leeds City Council\nMore text here.\n"), gazetteer(t))
+	if err == nil || !strings.Contains(err.Error(), "expected the council the letter is about") {
+		t.Errorf("a council named 13 lines after the heading: %v, want none found", err)
 	}
 }
