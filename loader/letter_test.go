@@ -140,3 +140,35 @@ func TestReportLetterNamesItsCouncilNearItsHeading(t *testing.T) {
 		t.Errorf("a council named 13 lines after the heading: %v, want none found", err)
 	}
 }
+
+// TestDateThatEndsTheYear checks that a date after "for the year ended",
+// on the next line or after a blank one, is the end of the year covered and
+// not the letter's date, while a date after other words is the letter's.
+func TestDateThatEndsTheYear(t *testing.T) {
+	for doc, date := range map[string]string{
+		"For the year ended\n31 March 2008\nAnnual Letter 2007/08\nLeeds City Council\nThis letter sums up the year.\n":              "",
+		"Annual Letter 2007/08\nLeeds City Council\nFor the year ended\n\n31 March 2008\nThis letter sums up the year.\n":            "",
+		"Annual Letter 2007/08\nLeeds City Council\nWritten on\n\n22 July 2008\nThis letter sums up the year ended 31 March 2008.\n": "2008-07-22",
+	} {
+		f, err := loader.ParseLetter("l.txt", strings.NewReader(doc), gazetteer(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if l := f.Letters[0]; l.Date != date || l.Year.Label() != "2007-08" || l.CouncilSlug != "leeds-city-council" {
+			t.Errorf("%q: letter of %q for %s about %s, want of %q for 2007-08 about Leeds", doc, l.Date, l.Year.Label(), l.CouncilSlug, date)
+		}
+	}
+}
+
+// TestHeadingLineLimit checks that a report-style letter's council is named
+// on a line of at most 90 characters: a longer line is running text.
+func TestHeadingLineLimit(t *testing.T) {
+	const name = " Leeds City Council"
+	for n, ok := range map[int]bool{90: true, 91: false} {
+		line := strings.Repeat("a", n-len(name)) + name
+		_, err := loader.ParseLetter("l.txt", strings.NewReader("Annual Letter 2007/08\nfor the year ended 31 March 2008\n"+line+"\n"), gazetteer(t))
+		if (err == nil) != ok {
+			t.Errorf("the council at the end of a line of %d characters: %v", n, err)
+		}
+	}
+}
