@@ -198,3 +198,22 @@ func TestOnlyFurniture(t *testing.T) {
 		}
 	}
 }
+
+// TestArticleCouncilsInTextOrder checks that an article's councils are in
+// the order its text names them, however they were found: a council's
+// name, and a place with a figure beside it, on one line either way round.
+func TestArticleCouncilsInTextOrder(t *testing.T) {
+	for doc, want := range map[string]string{
+		"Council complaints rise\n\nComplaints were upheld in Salford (33 per cent) and at Kent County Council (40 per cent), the Ombudsman said.\n": "salford-city-council kent-county-council",
+		"Council complaints rise\n\nComplaints were upheld at Kent County Council (40 per cent) and in Salford (33 per cent), the Ombudsman said.\n": "kent-county-council salford-city-council",
+	} {
+		f := parseArticle(t, doc)
+		var got []string
+		for _, c := range f.Councils {
+			got = append(got, c.Slug)
+		}
+		if strings.Join(got, " ") != want || strings.Join(f.Articles[0].CouncilSlugs, " ") != want {
+			t.Errorf("%q: councils %v, article's %v; want %s", doc, got, f.Articles[0].CouncilSlugs, want)
+		}
+	}
+}
