@@ -217,3 +217,34 @@ func TestArticleCouncilsInTextOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestJoinedCouncils checks two councils named together with one
+// "Councils", anywhere in a sentence, each quoted for its own words; the
+// second must be written as a name, capitalised.
+func TestJoinedCouncils(t *testing.T) {
+	cases := []struct {
+		line string
+		want []string // slug, then quote, for each council
+	}{
+		{"The Ombudsman criticised Hertfordshire County and Dacorum Borough Councils for delays.",
+			[]string{"hertfordshire-county-council", "Hertfordshire County", "dacorum-borough-council", "Dacorum Borough Councils"}},
+		{"Hertfordshire County and Dacorum Borough Councils were criticised for delays by the Ombudsman.",
+			[]string{"hertfordshire-county-council", "Hertfordshire County", "dacorum-borough-council", "Dacorum Borough Councils"}},
+		{"The Ombudsman criticised Hertfordshire County and dacorum borough councils for delays.", nil},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, co := range parseArticle(t, "Councils criticised\n\n"+c.line).Councils {
+			got = append(got, co.Slug)
+			for _, e := range co.Evidence {
+				if at := runeIndex(t, c.line, e.Quote); e.Line != 3 || e.Start != at {
+					t.Errorf("%s quoted at %+v, want line 3 from %d", co.Slug, e, at)
+				}
+				got = append(got, e.Quote)
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("%q: councils %q, want %q", c.line, got, c.want)
+		}
+	}
+}
