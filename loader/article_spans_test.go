@@ -248,3 +248,65 @@ func TestJoinedCouncils(t *testing.T) {
 		}
 	}
 }
+
+// TestNewCouncils checks councils that no reference gives, read from their
+// official names: capitalised place words (at most seven, joined by "and"
+// or the like) before a type word and "Council", "Metropolitan Borough",
+// "London Borough of …", a possessive; and not a building, a lower-case
+// type word, or two phrases a copy ran together.
+func TestNewCouncils(t *testing.T) {
+	cases := []struct{ line, slug, quote string }{
+		{"The Ombudsman criticised Norbury Vale District Council for delays.", "norbury-vale-district-council", "Norbury Vale District Council"},
+		{"Wexcombe Metropolitan Borough Council was told to apologise.", "wexcombe-metropolitan-borough-council", "Wexcombe Metropolitan Borough Council"},
+		{"In a report, Aldfield and Everworth District Council agreed to pay.", "aldfield-and-everworth-district-council", "Aldfield and Everworth District Council"},
+		{"A long name like One Two Three Four Five Six Seven District Council is fine.", "one-two-three-four-five-six-seven-district-council", "One Two Three Four Five Six Seven District Council"},
+		{"A very long name like One Two Three Four Five Six Seven Eight District Council is odd.", "two-three-four-five-six-seven-eight-district-council", "Two Three Four Five Six Seven Eight District Council"},
+		{"The Ombudsman wrote to Norbury Vale District Council's leader.", "norbury-vale-district-council", "Norbury Vale District Council"},
+		{"The London Borough of Wexcombe paid £500.", "london-borough-of-wexcombe", "London Borough of Wexcombe"},
+		{"Norbury Vale District Council, the Ombudsman said, was late.", "norbury-vale-district-council", "Norbury Vale District Council"},
+		{"and Fen District Council were late.", "fen-district-council", "Fen District Council"},
+		{"The report said the district Council was late.", "", ""},
+		{"Officials at the Town Hall Borough Council said little.", "", ""},
+		{"Complaints about NorwichNorfolk District Council rose.", "", ""},
+		{"Complaints about NorvalLAND District Council rose.", "", ""},
+		{"Then the District Council said it was late.", "", ""},
+	}
+	for _, c := range cases {
+		f := parseArticle(t, "Councils criticised\n\n"+c.line)
+		if c.slug == "" {
+			if len(f.Councils) != 0 {
+				t.Errorf("%q: councils %+v, want none", c.line, f.Councils)
+			}
+			continue
+		}
+		if len(f.Councils) != 1 {
+			t.Errorf("%q: councils %+v, want %s", c.line, f.Councils, c.slug)
+			continue
+		}
+		co := f.Councils[0]
+		at := runeIndex(t, c.line, c.quote)
+		if co.Slug != c.slug || co.Name != c.quote || len(co.Evidence) != 1 || co.Evidence[0].Quote != c.quote || co.Evidence[0].Start != at || co.Evidence[0].End != at+utf8.RuneCountInString(c.quote) {
+			t.Errorf("%q: council %s %q quoted %+v, want %s quoted %q from %d", c.line, co.Slug, co.Name, co.Evidence, c.slug, c.quote, at)
+		}
+	}
+}
+
+// TestSeveralNewCouncilsInAParagraph checks that every "London Borough of …"
+// of a paragraph is read, not only its first, and that a name ends before an
+// "and" that joins no second place word to it.
+func TestSeveralNewCouncilsInAParagraph(t *testing.T) {
+	var got []string
+	for _, c := range parseArticle(t, "Councils criticised\n\nThe London Borough of Wexcombe and the London Borough of Fenley both paid.").Councils {
+		got = append(got, c.Slug)
+	}
+	if want := "london-borough-of-wexcombe london-borough-of-fenley"; strings.Join(got, " ") != want {
+		t.Errorf("councils %v, want %s", got, want)
+	}
+	got = nil
+	for _, c := range parseArticle(t, "Councils criticised\n\nThe Royal Borough of Wexcombe and Fenley, and the London Borough of Ashby upon Trent both paid.").Councils {
+		got = append(got, c.Name)
+	}
+	if want := "Royal Borough of Wexcombe and Fenley|London Borough of Ashby upon Trent"; strings.Join(got, "|") != want {
+		t.Errorf("councils %q, want %s", got, want)
+	}
+}

@@ -10,7 +10,7 @@ import (
 )
 
 var (
-	boroughOf      = regexp.MustCompile(`\b(?:London|Royal) Borough of ((?:[A-Z][\p{L}'-]*)(?:\s+(?:and|upon|[A-Z][\p{L}'-]*))*)`)
+	boroughOf      = regexp.MustCompile(`\b(?:London|Royal) Borough of ((?:[A-Z][\p{L}'-]*)(?:\s+(?:(?:and|upon)\s+)?[A-Z][\p{L}'-]*)*)`)
 	genericCouncil = regexp.MustCompile(`(?i)\bthe\s+(county|borough|district|city)\s+council\b`)
 	// royalBorough is "the Royal Borough" without "of …", which means the
 	// one Royal Borough the article is about, if it is about one.
