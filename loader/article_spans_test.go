@@ -310,3 +310,32 @@ func TestSeveralNewCouncilsInAParagraph(t *testing.T) {
 		t.Errorf("councils %q, want %s", got, want)
 	}
 }
+
+// TestGenericCouncil checks what "the county council" is taken to mean: the
+// one county council the article names (however often), else the one
+// county whose place it mentions, else none.
+func TestGenericCouncil(t *testing.T) {
+	cases := []struct{ line, want string }{
+		{"Kent County Council was criticised. A family in Norfolk complained. Kent County Council apologised. The county council said it would act.",
+			"kent-county-council: Kent County Council|Kent County Council|The county council"},
+		{"A family in Norfolk complained. The county council said it would act.", "norfolk-county-council: The county council"},
+		{"A family in Norfolk and in Kent complained. The county council said it would act.", ""},
+		{"Kent County Council was criticised. The county council said it would act, and the county council apologised.",
+			"kent-county-council: Kent County Council|The county council|the county council"},
+		{"Windsor and Maidenhead Council was criticised. The Royal Borough said it would act, and the Royal Borough apologised.",
+			"royal-borough-of-windsor-and-maidenhead: Windsor and Maidenhead Council|The Royal Borough|the Royal Borough"},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, co := range parseArticle(t, "Councils criticised\n\n"+c.line).Councils {
+			var quotes []string
+			for _, e := range co.Evidence {
+				quotes = append(quotes, e.Quote)
+			}
+			got = append(got, co.Slug+": "+strings.Join(quotes, "|"))
+		}
+		if strings.Join(got, "; ") != c.want {
+			t.Errorf("%q: %q, want %q", c.line, got, c.want)
+		}
+	}
+}

@@ -52,3 +52,19 @@ func TestLetterWithOnlyADate(t *testing.T) {
 		t.Errorf("error = %v, want the year asked for", err)
 	}
 }
+
+// TestContainsWord checks whole-word matching at a text's start and end,
+// inside other words, and at a later occurrence.
+func TestContainsWord(t *testing.T) {
+	for _, c := range []struct {
+		s, w string
+		want bool
+	}{
+		{"kent", "kent", true}, {"kent is", "kent", true}, {"in kent", "kent", true},
+		{"xkent", "kent", false}, {"kentx", "kent", false}, {"kentish men of kent", "kent", true}, {"", "kent", false},
+	} {
+		if got := containsWord(c.s, c.w); got != c.want {
+			t.Errorf("containsWord(%q, %q) = %v", c.s, c.w, got)
+		}
+	}
+}
