@@ -1,6 +1,7 @@
 package loader_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -336,6 +337,33 @@ func TestGenericCouncil(t *testing.T) {
 		}
 		if strings.Join(got, "; ") != c.want {
 			t.Errorf("%q: %q, want %q", c.line, got, c.want)
+		}
+	}
+}
+
+// TestCouncilWrappedOverLines checks a council's name that a line break
+// parts before "Council", "Councils" or "Council,": it is read whole, and
+// quoted on each line; a line that starts a new sentence does not continue
+// a name.
+func TestCouncilWrappedOverLines(t *testing.T) {
+	cases := []struct{ body, want string }{
+		{"The Ombudsman criticised Kent County\nCouncil for delays.", "kent-county-council: 3 Kent County|4 Council"},
+		{"The Ombudsman criticised Hertfordshire County and Dacorum Borough\nCouncils for delays.",
+			"hertfordshire-county-council: 3 Hertfordshire County; dacorum-borough-council: 3 Dacorum Borough|4 Councils"},
+		{"The Ombudsman criticised Kent County\nCouncil, which apologised.", "kent-county-council: 3 Kent County|4 Council"},
+		{"The Ombudsman criticised Kent County\nThe end.", ""},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, co := range parseArticle(t, "Councils criticised\n\n"+c.body).Councils {
+			var quotes []string
+			for _, e := range co.Evidence {
+				quotes = append(quotes, fmt.Sprintf("%d %s", e.Line, e.Quote))
+			}
+			got = append(got, co.Slug+": "+strings.Join(quotes, "|"))
+		}
+		if strings.Join(got, "; ") != c.want {
+			t.Errorf("%q: %q, want %q", c.body, got, c.want)
 		}
 	}
 }
