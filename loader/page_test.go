@@ -181,3 +181,36 @@ func TestPageErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestPageCouncilLine checks where a page names its council: on a line of
+// at most 90 characters before its first section, or, on a page that starts
+// with a section, after it, down to its last line.
+func TestPageCouncilLine(t *testing.T) {
+	cases := "Case reference: 24 007 412\nCategory: Education\nSub Category: Other\n- The Council will remind relevant staff of the duty to respond in time.\n"
+	named := func(n int) string { // a council's name of n characters
+		const tail = " Borough Council"
+		return "The Royal " + strings.Repeat("x", n-len(tail)-len("The Royal ")) + tail
+	}
+	for _, c := range []struct {
+		name, doc, council string
+	}{
+		{"after a first section", "Service improvements\nKent County Council\n" + cases, "kent-county-council"},
+		{"on the last line", "Service improvements\n" + cases + "Kent County Council", "kent-county-council"},
+		{"90 characters", named(90) + "\nService improvements\n" + cases, graph.Slug(named(90))},
+		{"91 characters", named(91) + "\nService improvements\n" + cases, ""},
+		{"90 characters, after a first section", "Service improvements\n" + cases + named(90), graph.Slug(named(90))},
+		{"91 characters, after a first section", "Service improvements\n" + cases + named(91), ""},
+	} {
+		f, err := loader.ParsePage("p.txt", strings.NewReader(c.doc), gazetteer(t))
+		switch {
+		case c.council == "":
+			if err == nil || !strings.Contains(err.Error(), "expected the council's name") {
+				t.Errorf("%s: %v, want no council found", c.name, err)
+			}
+		case err != nil:
+			t.Errorf("%s: %v", c.name, err)
+		case len(f.Councils) != 1 || f.Councils[0].Slug != c.council || len(f.Cases) != 1:
+			t.Errorf("%s: councils %+v and %d cases, want %s and its case", c.name, f.Councils, len(f.Cases), c.council)
+		}
+	}
+}
