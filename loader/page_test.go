@@ -214,3 +214,39 @@ func TestPageCouncilLine(t *testing.T) {
 		}
 	}
 }
+
+// TestPageCouncilFromASentence checks the last place a page's council is
+// looked for: a sentence that names it ("reports against …"), even on the
+// page's last line.
+func TestPageCouncilFromASentence(t *testing.T) {
+	doc := "Service improvements\nCase reference: 24 007 412\nCategory: Education\nSub Category: Other\n- The Council will remind relevant staff of the duty to respond in time.\n" +
+		"In the last nine years, the Ombudsman has published the following reports against Kent County Council"
+	f, err := loader.ParsePage("p.txt", strings.NewReader(doc), gazetteer(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Councils) != 1 || f.Councils[0].Slug != "kent-county-council" || f.Councils[0].Evidence[0].Line != 6 || f.Councils[0].Evidence[0].Quote != "Kent County Council" {
+		t.Errorf("councils %+v, want Kent County Council quoted on line 6", f.Councils)
+	}
+}
+
+// TestPageNotCut checks that a page that ends with blank lines, or with a
+// statement of statistics and a stray comma, is not taken for one cut off
+// mid-sentence, and that one that stops mid-sentence is.
+func TestPageNotCut(t *testing.T) {
+	stats := "Kent County Council\nAnnual statistics\n89% of complaints we investigated were upheld.\nThis compares to an average of 85% in similar authorities.\nStatistics are based on a total of 47 investigations for the period between 1 April 2023 to 31 March 2024"
+	for doc, cut := range map[string]bool{
+		"Kent County Council\nService improvements\nCase reference: 24 007 412\nCategory: Education\nSub Category: Other\n- The Council will remind relevant staff of the duty to respond in time.\n\n\n\n": false,
+		stats + ",\n": false,
+		stats + "\nThe Council will remind relevant staff of the\n": true,
+	} {
+		f, err := loader.ParsePage("p.txt", strings.NewReader(doc), gazetteer(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		warned := slices.ContainsFunc(f.Document.Warnings, func(w graph.Problem) bool { return strings.Contains(w.Message, "the text stops mid-sentence") })
+		if warned != cut {
+			t.Errorf("%q: warnings %v, want a cut warned of: %v", doc, f.Document.Warnings, cut)
+		}
+	}
+}
