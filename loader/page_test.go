@@ -1,6 +1,7 @@
 package loader_test
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -247,6 +248,57 @@ func TestPageNotCut(t *testing.T) {
 		warned := slices.ContainsFunc(f.Document.Warnings, func(w graph.Problem) bool { return strings.Contains(w.Message, "the text stops mid-sentence") })
 		if warned != cut {
 			t.Errorf("%q: warnings %v, want a cut warned of: %v", doc, f.Document.Warnings, cut)
+		}
+	}
+}
+
+// TestPageCaseShapes checks the shapes a case of the service improvements
+// section takes: improvements wrapped over lines, with bullets or without;
+// the labels on the reference's line; a "Reference:" line; a case listed by
+// its council's name; a line between the reference and the labels; and an
+// improvement on the page's last line, with no line break after it.
+func TestPageCaseShapes(t *testing.T) {
+	const head = "Kent County Council\nService improvements\n"
+	cases := []struct {
+		body string
+		want []string // the case's "reference|category|sub-category", then each improvement's "text|lines"
+	}{
+		{"Case reference: 24 007 412\nCategory: Education\nSub Category: Other\n- The Council will remind staff of the\nduty to respond in time.\n- It will also apologise.\n",
+			[]string{"24 007 412|Education|Other", "The Council will remind staff of the duty to respond in time.|[6 7]", "It will also apologise.|[8]"}},
+		{"Case reference: 24 007 412\nCategory: Education\nSub Category: Other\nThe Council will remind staff of the\nduty to respond in time.\nIt will also apologise.\n",
+			[]string{"24 007 412|Education|Other", "The Council will remind staff of the duty to respond in time.|[6 7]", "It will also apologise.|[8]"}},
+		{"Case reference: 24 007 412 Category: Education Sub Category: Other\nThe Council will apologise.\n",
+			[]string{"24 007 412|Education|Other", "The Council will apologise.|[4]"}},
+		{"Reference: 24 007 412\nCategory: Education\nSub Category: Other\nThe Council will apologise.\n",
+			[]string{"24 007 412|Education|Other", "The Council will apologise.|[6]"}},
+		{"Kent County Council (24 007 412)\nCategory: Education\nSub Category: Other\nThe Council will apologise.\n",
+			[]string{"24 007 412|Education|Other", "The Council will apologise.|[6]"}},
+		{"Case reference: 24 007 412\nDecided in May\nCategory: Education\nSub Category: Other\nThe Council will apologise.",
+			[]string{"24 007 412|Education|Other", "The Council will apologise.|[7]"}},
+		// Bulleted: a line without a bullet goes on with the improvement before, capital or not.
+		{"Case reference: 24 007 412\nCategory: Education\nSub Category: Other\n- The Council will remind staff.\nIt will do so by May.\n- It will also apologise.\n",
+			[]string{"24 007 412|Education|Other", "The Council will remind staff. It will do so by May.|[6 7]", "It will also apologise.|[8]"}},
+		{"Case reference: 24 007 412\nCategory: Education\nSub Category: Other\nthe Council will apologise.\n",
+			[]string{"24 007 412|Education|Other", "the Council will apologise.|[6]"}},
+	}
+	for _, c := range cases {
+		f, err := loader.ParsePage("p.txt", strings.NewReader(head+c.body), gazetteer(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, k := range f.Cases {
+			got = append(got, k.Reference+"|"+k.CategoryName+"|"+k.SubcategoryName)
+		}
+		for _, im := range f.Improvements {
+			var lines []int
+			for _, e := range im.Evidence {
+				lines = append(lines, e.Line)
+			}
+			got = append(got, fmt.Sprintf("%s|%v", im.Text, lines))
+		}
+		if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+			t.Errorf("%q:\n%s\nwant\n%s", c.body, strings.Join(got, "\n"), strings.Join(c.want, "\n"))
 		}
 	}
 }
