@@ -26,7 +26,6 @@ type signals struct {
 	first       string
 	sections    map[pageSection]bool
 	cases       int
-	listed      int
 	statements  int
 	dear, title bool
 	ending      bool
@@ -56,9 +55,6 @@ func detect(t *text) (graph.DocKind, error) {
 		return "", errorf(t.name, 1, "expected a council performance page, an annual review letter or a news article; found an empty document")
 	}
 	page := 3*len(s.sections) + 3*min(s.cases, 2)
-	if len(s.sections) > 0 {
-		page += 3 * min(s.listed, 2)
-	}
 	if s.dear || s.title {
 		s.ending = yearEnding.MatchString(newFlow(t, 1, len(t.lines)+1).s)
 	}
@@ -124,12 +120,10 @@ func (s *signals) add(l, c string) {
 	if sec, ok := pageHeader(c); ok && sec != inOther && sec != inFooter && sec != inLetters {
 		s.sections[sec] = true
 	}
-	if isCaseLine(c) {
-		if caseRef.MatchString(c) {
-			s.cases++
-		} else {
-			s.listed++ // "Council (NN NNN NNN)": a page's, or a list an article quotes
-		}
+	// A "Council (NN NNN NNN)" line counts for nothing: a page's sections
+	// already show a page, and an article may list decisions so.
+	if (hasPrefixFold(c, "cas") || hasPrefixFold(c, "ref")) && caseRef.MatchString(c) {
+		s.cases++
 	}
 	s.dear = s.dear || strings.HasPrefix(c, "Dear") && salutation.MatchString(c)
 	s.title = s.title || len(c) < 60 && hasPrefixFold(c, "annual") && letterTitle.MatchString(c)

@@ -191,14 +191,3 @@ func namedCaseOf(line string) []string {
 	}
 	return namedCase.FindStringSubmatch(line)
 }
-
-// isCaseLine reports whether a line gives a case's reference.
-func isCaseLine(line string) bool {
-	if len(line) < 8 {
-		return false
-	}
-	if hasPrefixFold(line, "cas") || hasPrefixFold(line, "ref") {
-		return caseRef.MatchString(line)
-	}
-	return namedCaseOf(line) != nil
-}

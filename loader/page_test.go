@@ -278,6 +278,8 @@ func TestPageCaseShapes(t *testing.T) {
 		// Bulleted: a line without a bullet goes on with the improvement before, capital or not.
 		{"Case reference: 24 007 412\nCategory: Education\nSub Category: Other\n- The Council will remind staff.\nIt will do so by May.\n- It will also apologise.\n",
 			[]string{"24 007 412|Education|Other", "The Council will remind staff. It will do so by May.|[6 7]", "It will also apologise.|[8]"}},
+		{"Case reference: 24 007 412\nCategory:\nEducation\nSub Category:\nOther\nThe Council will apologise.\n", // labels over their values
+			[]string{"24 007 412|Education|Other", "The Council will apologise.|[8]"}},
 		{"Case reference: 24 007 412\nCategory: Education\nSub Category: Other\nthe Council will apologise.\n",
 			[]string{"24 007 412|Education|Other", "the Council will apologise.|[6]"}},
 	}
