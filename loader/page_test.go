@@ -304,3 +304,22 @@ func TestPageCaseShapes(t *testing.T) {
 		}
 	}
 }
+
+// TestPageCaseLabelForms checks a category and sub-category given as
+// "Category : Housing > Homelessness", and a label without a colon over
+// its value.
+func TestPageCaseLabelForms(t *testing.T) {
+	const head = "Kent County Council\nService improvements\nCase reference: 24 007 412\n"
+	for body, want := range map[string]string{
+		"Category : Housing > Homelessness\nThe Council will apologise.\n":      "Housing|Homelessness",
+		"Category\nEducation\nSub Category\nOther\nThe Council will apologise.\n": "Education|Other",
+	} {
+		f, err := loader.ParsePage("p.txt", strings.NewReader(head+body), gazetteer(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(f.Cases) != 1 || f.Cases[0].CategoryName+"|"+f.Cases[0].SubcategoryName != want || len(f.Improvements) != 1 {
+			t.Errorf("%q: cases %+v, %d improvements; want %s and one", body, f.Cases, len(f.Improvements), want)
+		}
+	}
+}

@@ -68,3 +68,26 @@ func TestContainsWord(t *testing.T) {
 		}
 	}
 }
+
+// TestGarbledIn checks the numbers a copy misread as letters, an "l" or an
+// "O" before or after a digit, and that words and numbers alone are not.
+func TestGarbledIn(t *testing.T) {
+	for s, want := range map[string]string{
+		"paid £l7O to her": "l7O", "in 2O23 it": "2O23", "code O7 here": "O7", "about 7l people": "7l",
+		"code l7 here": "l7", "in 2O it": "2O", "code O0 here": "O0", "code l9 here": "l9", "in 0l it": "0l", "in 9O it": "9O",
+		"Ol and lO": "", "in 2023 it": "", "hello world": "", "": "", "7": "",
+	} {
+		if got := garbledIn(s); got != want {
+			t.Errorf("garbledIn(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestPageNumber checks the pager's numbers: one to three digits alone.
+func TestPageNumber(t *testing.T) {
+	for s, want := range map[string]bool{"1": true, "0": true, "9": true, "123": true, "1234": false, "": false, "1a": false, "a1": false, "/": false, ":": false} {
+		if got := pageNumber(s); got != want {
+			t.Errorf("pageNumber(%q) = %v", s, got)
+		}
+	}
+}
