@@ -82,3 +82,30 @@ func TestLinksAfterANavHeader(t *testing.T) {
 		t.Errorf("lineKinds = %v, want %v", got, want)
 	}
 }
+
+// TestReportsSection checks when a "Reports" heading before a page's
+// council heads its reports rather than a menu: its help link, a "Public"
+// heading, or an introduction among the next four lines that carry text,
+// before any other heading.
+func TestReportsSection(t *testing.T) {
+	const intro = "In the last nine years, the Ombudsman has published the following reports against Kent County Council"
+	cases := []struct {
+		lines []string
+		want  bool
+	}{
+		{[]string{"Reports ?Find out more about reports"}, true},
+		{[]string{"Public interest reports"}, true},
+		{[]string{"Reports", "", "", intro}, true},
+		{[]string{"Reports", "Menu one", "Menu two", "Menu three", intro}, true},
+		{[]string{"Reports", "Menu one", "Menu two", "Menu three", "Menu four", intro}, false},
+		{[]string{"Reports", "Annual statistics", intro}, false},
+		{[]string{"Reports", "There are no reports"}, true},
+		{[]string{"Reports"}, false},
+	}
+	for _, c := range cases {
+		p := &pageParser{t: &text{name: "p.txt", lines: c.lines}}
+		if got := p.reportsSection(1, c.lines[0]); got != c.want {
+			t.Errorf("%q: %v, want %v", c.lines, got, c.want)
+		}
+	}
+}
