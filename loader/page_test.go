@@ -311,7 +311,7 @@ func TestPageCaseShapes(t *testing.T) {
 func TestPageCaseLabelForms(t *testing.T) {
 	const head = "Kent County Council\nService improvements\nCase reference: 24 007 412\n"
 	for body, want := range map[string]string{
-		"Category : Housing > Homelessness\nThe Council will apologise.\n":      "Housing|Homelessness",
+		"Category : Housing > Homelessness\nThe Council will apologise.\n":        "Housing|Homelessness",
 		"Category\nEducation\nSub Category\nOther\nThe Council will apologise.\n": "Education|Other",
 	} {
 		f, err := loader.ParsePage("p.txt", strings.NewReader(head+body), gazetteer(t))
@@ -320,6 +320,23 @@ func TestPageCaseLabelForms(t *testing.T) {
 		}
 		if len(f.Cases) != 1 || f.Cases[0].CategoryName+"|"+f.Cases[0].SubcategoryName != want || len(f.Improvements) != 1 {
 			t.Errorf("%q: cases %+v, %d improvements; want %s and one", body, f.Cases, len(f.Improvements), want)
+		}
+	}
+}
+
+// TestPageReportWrapped checks a report's title wrapped onto a line that
+// starts in lower case, and a report whose first line starts so.
+func TestPageReportWrapped(t *testing.T) {
+	for body, want := range map[string]string{
+		"Council failed a family over its\ncare charges\nKent County Council did not explain its charges.\n": "Council failed a family over its care charges",
+		"eKent pays for its delays\nKent County Council was told to pay a family.\n":                         "eKent pays for its delays",
+	} {
+		f, err := loader.ParsePage("p.txt", strings.NewReader("Kent County Council\nReports\n"+body), gazetteer(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(f.Reports) != 1 || f.Reports[0].Title != want {
+			t.Errorf("%q: reports %+v, want one titled %q", body, f.Reports, want)
 		}
 	}
 }
