@@ -367,3 +367,40 @@ func TestCouncilWrappedOverLines(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceOfTwoCouncils checks that a place alone is read as its council
+// only when one current council has that place: "Fenby (33 per cent)" is
+// Fenby District Council's figure when it is the only Fenby, and no
+// council's when a Fenby Borough Council exists too.
+func TestPlaceOfTwoCouncils(t *testing.T) {
+	const line = "Complaints to the council were upheld in Fenby (33 per cent), the Ombudsman said."
+	for ref, want := range map[string]string{
+		`{"councils":[{"name":"Fenby District Council","type":"District Council"}]}`:                                                             "fenby-district-council",
+		`{"councils":[{"name":"Fenby District Council","type":"District Council"},{"name":"Fenby Borough Council","type":"Unitary Council"}]}`: "",
+	} {
+		r, err := loader.ParseReference([]byte(ref))
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := loader.ParseArticle("a.txt", strings.NewReader("Councils criticised\n\n"+line), loader.NewGazetteer(r))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, c := range f.Councils {
+			got = append(got, c.Slug)
+		}
+		if strings.Join(got, " ") != want {
+			t.Errorf("with %s: councils %v, want %q", ref, got, want)
+		}
+	}
+}
+
+// TestShortPlace checks that a place of four letters is read alone, beside
+// a figure: "Kent (40 per cent)".
+func TestShortPlace(t *testing.T) {
+	f := parseArticle(t, "Councils criticised\n\nComplaints to the council were upheld in Kent (40 per cent), the Ombudsman said.")
+	if len(f.Councils) != 1 || f.Councils[0].Slug != "kent-county-council" || f.Councils[0].Evidence[0].Quote != "Kent" {
+		t.Errorf("councils %+v, want Kent County Council quoted as Kent", f.Councils)
+	}
+}
