@@ -2,6 +2,7 @@ package loader
 
 import (
 	"fmt"
+	"regexp"
 	"testing"
 )
 
@@ -49,5 +50,20 @@ func TestSentenceIn(t *testing.T) {
 		if got := sentenceIn(sents, at, 10); got != want {
 			t.Errorf("sentenceIn(%d) = %v, want %v", at, got, want)
 		}
+	}
+}
+
+// TestMatchesNearWholeWords checks that the window a statement is looked
+// for in starts at a word's start, so that a number is never cut in two,
+// and that a statement at the very start of the text keeps its number.
+func TestMatchesNearWholeWords(t *testing.T) {
+	st := &statement{keyword: "upheld", before: 3, after: 0, re: regexp.MustCompile(`(\d+) upheld`)}
+	locs := matchesNear(st, "we had 1234 upheld")
+	if len(locs) != 1 || locs[0][2] != 7 || locs[0][3] != 11 {
+		t.Errorf("matchesNear = %v, want the number at [7, 11)", locs)
+	}
+	hits := findStatements("89% of complaints we investigated were upheld.")
+	if len(hits) == 0 || hits[0].start != 0 || len(hits[0].m) < 2 || hits[0].m[1] != "89" {
+		t.Errorf("findStatements = %+v, want the upheld share 89 from the start", hits)
 	}
 }
