@@ -340,3 +340,38 @@ func TestPageReportWrapped(t *testing.T) {
 		}
 	}
 }
+
+// TestStatisticsBases checks each base a statistic's period can be stated
+// with, alone on a page: compliance outcomes, upheld decisions, and the
+// "detailed investigations" some years give the satisfactory-remedy rate,
+// which are its upheld decisions.
+func TestStatisticsBases(t *testing.T) {
+	const head = "Kent County Council\nAnnual statistics\n"
+	const period = " for the period between 1 April 2023 to 31 March 2024\n"
+	remedy := "In 7% of upheld cases we found the Council had provided a satisfactory remedy before the complaint reached the Ombudsman.\n"
+	for body, want := range map[string]string{
+		"100% of cases we were satisfied the Council had successfully implemented our recommendations.\nStatistics are based on a total of 41 compliance outcomes" + period: "compliance outcomes 41",
+		remedy + "Statistics are based on a total of 42 upheld decisions" + period:                                                                                          "upheld decisions 42",
+		remedy + "Statistics are based on a total of 42 detailed investigations" + period:                                                                                   "upheld decisions 42",
+	} {
+		f, err := loader.ParsePage("p.txt", strings.NewReader(head+body), gazetteer(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(f.Statistics) != 1 {
+			t.Errorf("%q: statistics %+v, warnings %v; want one", body, f.Statistics, f.Document.Warnings)
+			continue
+		}
+		s := f.Statistics[0]
+		got := ""
+		switch {
+		case s.ComplianceOutcomes != nil:
+			got = fmt.Sprintf("compliance outcomes %d", *s.ComplianceOutcomes)
+		case s.UpheldDecisions != nil:
+			got = fmt.Sprintf("upheld decisions %d", *s.UpheldDecisions)
+		}
+		if got != want || s.Year.Label() != "2023-24" || s.YearSpan.Quote != "1 April 2023 to 31 March 2024" || s.Investigations != nil {
+			t.Errorf("%q: %s for %s quoted %q, investigations %v; want %s for 2023-24", body, got, s.Year.Label(), s.YearSpan.Quote, s.Investigations, want)
+		}
+	}
+}

@@ -91,3 +91,19 @@ func TestPageNumber(t *testing.T) {
 		}
 	}
 }
+
+// TestParseDate checks the forms a statistics period's dates take.
+func TestParseDate(t *testing.T) {
+	for s, want := range map[string]string{
+		"1 April 2023": "2023-04-01", "1st April 2023": "2023-04-01", "31st Mar 2024": "2024-03-31", "1 Apr 2023": "2023-04-01",
+		"1 April, 2023": "2023-04-01", "01/04/2023": "2023-04-01", "2nd May 2023": "2023-05-02",
+	} {
+		d, err := parseDate(s)
+		if err != nil || d.Format("2006-01-02") != want {
+			t.Errorf("parseDate(%q) = %v, %v; want %s", s, d, err, want)
+		}
+	}
+	if _, err := parseDate("April 2023"); err == nil {
+		t.Error("a date without its day was read")
+	}
+}
