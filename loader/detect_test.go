@@ -41,7 +41,8 @@ func TestBadInput(t *testing.T) {
 	cases := []struct{ name, doc, want string }{
 		{"empty", "", "x.txt:1: expected a council performance page, an annual review letter or a news article; found an empty document"},
 		{"blank lines", "\n\n  \n", "x.txt:1: expected a council performance page"},
-		{"binary", "PK\x03\x04\x00\x00", "x.txt:1: NUL byte"},
+		{"binary", "PK\x03\x04\x00\x00", "x.txt:1: NUL byte at column 5: this is a binary file, not a text document"},
+		{"binary from its first byte", "ok\n\x00PK", "x.txt:2: NUL byte at column 1: this is a binary file"},
 		{"latin-1", "Kent County Council\nCaf\xe9 costs\n", "x.txt:2: invalid UTF-8 at column 4"},
 		{"utf-16", "\xff\xfeK\x00e\x00", "x.txt:1: document is encoded as UTF-16"},
 		{"no running text", "12 34\n56\n", "x.txt: not an LGSCO page, letter or news article (it has no running text"},

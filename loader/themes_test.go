@@ -81,6 +81,7 @@ func TestThemeTerms(t *testing.T) {
 func TestThemeFileErrors(t *testing.T) {
 	cases := []struct{ name, file, want string }{
 		{"bad slug", `{"themes":[{"slug":"Bad Slug","name":"x","terms":["a"]}]}`, "slug \"Bad Slug\""},
+		{"bad slug, second", `{"themes":[{"slug":"a","name":"x","terms":["a"]},{"slug":"","name":"y","terms":["b"]}]}`, `themes: theme 2: slug "" must be`},
 		{"duplicate", `{"themes":[{"slug":"a","name":"x","terms":["a"]},{"slug":"a","name":"y","terms":["b"]}]}`, "defined twice"},
 		{"nothing to match", `{"themes":[{"slug":"a","name":"x"}]}`, "nothing can carry it"},
 		{"unknown field", `{"themes":[{"slug":"a","name":"x","terms":["a"],"colour":"red"}]}`, "unknown field"},
@@ -118,6 +119,9 @@ func TestArticleThemes(t *testing.T) {
 		{"EHC needs assessment, short", "She asked for an EHC needs assessment in May.", []string{"send"}, []string{"assessment-care-planning"}},
 		{"an adult's needs assessment", "The council delayed his needs assessment.", []string{"assessment-care-planning"}, nil},
 		{"disabilities in the name of SEND", "Rulings concern children with special educational needs and disabilities (SEND).", []string{"send"}, []string{"disability-discrimination"}},
+		{"disabilities in the name of SEND, in a later sentence", "The council was late. It failed a child with special educational needs and disabilities.", []string{"send"}, []string{"disability-discrimination"}},
+		{"disabilities in the name of SEND, twice", "Special educational needs and disabilities staff and special educational needs and disability plans were late.", []string{"send"}, []string{"disability-discrimination"}},
+		{"a disability before the name of SEND, in a later sentence", "It was late. A disability assessment and the special educational needs and disabilities support were both missing.", []string{"send", "disability-discrimination"}, nil},
 		{"disabled pupils", "Transport for disabled pupils was refused.", []string{"disability-discrimination"}, nil},
 		{"send, the verb", "She decided not to send Z to that school.", nil, []string{"send"}},
 		{"a homeless charity", "A volunteer at a homeless charity said the team was stretched.", nil, []string{"homelessness"}},
@@ -220,5 +224,39 @@ func TestThemeCouncils(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestArticleThemeOrder checks that an article's theme matches come in the
+// theme file's order, then in the order of the text.
+func TestArticleThemeOrder(t *testing.T) {
+	f, err := loader.ParseArticle("a.txt", strings.NewReader("News\n\nIts complaint handling was poor, school transport was late, and its complaints procedure was slow.\n"), gazetteer(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	themes, err := loader.ParseThemes(seed.Themes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	loader.NewTagger(themes).Tag(&f)
+	var got []string
+	for _, m := range f.Articles[0].Matches {
+		got = append(got, m.Theme+":"+m.Term)
+	}
+	if want := "school-transport:school transport complaint-handling:complaint handling complaint-handling:complaints procedure"; strings.Join(got, " ") != want {
+		t.Errorf("matches %v, want %s", got, want)
+	}
+	// Overcharging for care is found after the terms, and still put in order.
+	f, err = loader.ParseArticle("a.txt", strings.NewReader("News\n\nThe council overcharged a homeless pensioner for care at home.\n"), gazetteer(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	loader.NewTagger(themes).Tag(&f)
+	got = nil
+	for _, m := range f.Articles[0].Matches {
+		got = append(got, m.Theme)
+	}
+	if want := "care-charging homelessness"; strings.Join(got, " ") != want {
+		t.Errorf("matches %v, want %s", got, want)
 	}
 }
