@@ -107,3 +107,24 @@ func TestParseDate(t *testing.T) {
 		t.Error("a date without its day was read")
 	}
 }
+
+// TestWordBytesAndLowering checks the bytes regexp's \b counts as a word's,
+// at the ends of each range, and that ASCII lowering changes A to Z only.
+func TestWordBytesAndLowering(t *testing.T) {
+	for _, c := range []byte("_09azAZ") {
+		if !isWordByte(c) {
+			t.Errorf("isWordByte(%q) = false", c)
+		}
+	}
+	for _, c := range []byte("/:@[`{ -") {
+		if isWordByte(c) {
+			t.Errorf("isWordByte(%q) = true", c)
+		}
+	}
+	if got := asciiLower("@AZ[az]É"); got != "@az[az]É" {
+		t.Errorf("asciiLower = %q", got)
+	}
+	if got := string(asciiLowerInto(nil, "@AZ[")); got != "@az[" {
+		t.Errorf("asciiLowerInto = %q", got)
+	}
+}
