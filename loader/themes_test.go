@@ -137,15 +137,7 @@ func TestArticleThemes(t *testing.T) {
 			if strings.Contains(c.body, "\n") {
 				doc = c.body + "\n"
 			}
-			f, err := loader.ParseArticle("a.txt", strings.NewReader(doc), gazetteer(t))
-			if err != nil {
-				t.Fatal(err)
-			}
-			themes, err := loader.ParseThemes(seed.Themes)
-			if err != nil {
-				t.Fatal(err)
-			}
-			loader.NewTagger(themes).Tag(&f)
+			f := taggedArticle(t, doc)
 			var got []string
 			for _, m := range f.Articles[0].Matches {
 				got = append(got, m.Theme)
@@ -227,10 +219,11 @@ func TestThemeCouncils(t *testing.T) {
 	}
 }
 
-// TestArticleThemeOrder checks that an article's theme matches come in the
-// theme file's order, then in the order of the text.
-func TestArticleThemeOrder(t *testing.T) {
-	f, err := loader.ParseArticle("a.txt", strings.NewReader("News\n\nIts complaint handling was poor, school transport was late, and its complaints procedure was slow.\n"), gazetteer(t))
+// taggedArticle parses doc as an article and tags it with the seed's
+// themes.
+func taggedArticle(t *testing.T, doc string) graph.Facts {
+	t.Helper()
+	f, err := loader.ParseArticle("a.txt", strings.NewReader(doc), gazetteer(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -239,24 +232,23 @@ func TestArticleThemeOrder(t *testing.T) {
 		t.Fatal(err)
 	}
 	loader.NewTagger(themes).Tag(&f)
-	var got []string
-	for _, m := range f.Articles[0].Matches {
-		got = append(got, m.Theme+":"+m.Term)
-	}
-	if want := "school-transport:school transport complaint-handling:complaint handling complaint-handling:complaints procedure"; strings.Join(got, " ") != want {
-		t.Errorf("matches %v, want %s", got, want)
-	}
-	// Overcharging for care is found after the terms, and still put in order.
-	f, err = loader.ParseArticle("a.txt", strings.NewReader("News\n\nThe council overcharged a homeless pensioner for care at home.\n"), gazetteer(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	loader.NewTagger(themes).Tag(&f)
-	got = nil
-	for _, m := range f.Articles[0].Matches {
-		got = append(got, m.Theme)
-	}
-	if want := "care-charging homelessness"; strings.Join(got, " ") != want {
-		t.Errorf("matches %v, want %s", got, want)
+	return f
+}
+
+// TestArticleThemeOrder checks that an article's theme matches come in the
+// theme file's order, then in the order of the text.
+func TestArticleThemeOrder(t *testing.T) {
+	for doc, want := range map[string]string{
+		"News\n\nIts complaint handling was poor, school transport was late, and its complaints procedure was slow.\n": "school-transport:school transport complaint-handling:complaint handling complaint-handling:complaints procedure",
+		// Overcharging for care is found after the terms, and still put in order.
+		"News\n\nThe council overcharged a homeless pensioner for care at home.\n": "care-charging:overcharged homelessness:homeless",
+	} {
+		var got []string
+		for _, m := range taggedArticle(t, doc).Articles[0].Matches {
+			got = append(got, m.Theme+":"+m.Term)
+		}
+		if strings.Join(got, " ") != want {
+			t.Errorf("%q: matches %v, want %s", doc, got, want)
+		}
 	}
 }
