@@ -12,9 +12,6 @@ import (
 )
 
 var (
-	// percentUnit finds "%", "per cent", "percent" and the "pc" some papers
-	// write ("67pc"); numberBefore then wants a number straight before it.
-	percentUnit = regexp.MustCompile(`(?i)(?:%|\bper\s?cent\b|\bpercent\b|pc\b)`)
 	// money finds "£17,258", "£8,000", "£1.2m", "£3 million", "£40k".
 	money = regexp.MustCompile(`(?i)£\s?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s?(m|mn|million|bn|billion|k|thousand)\b)?`)
 	// digitsBefore finds a number that ends s.
@@ -125,10 +122,11 @@ func claimNumbers(sent string) []claimHit {
 	var hits []claimHit
 	percents := strings.Contains(sent, "%") || strings.Contains(sent, "cent") || strings.Contains(sent, "CENT") ||
 		strings.Contains(sent, "pc")
-	for _, m := range percentUnits(sent) {
-		if !percents {
-			break
-		}
+	var units [][2]int
+	if percents {
+		units = percentUnits(sent)
+	}
+	for _, m := range units {
 		start, v, ok := numberBefore(sent[:m[0]])
 		if ok {
 			hits = append(hits, claimHit{start: start, end: m[1], value: v, unit: graph.Percent})
@@ -279,24 +277,4 @@ func wordsToNumber(s string) (float64, bool) {
 		}
 	}
 	return total + current, any
-}
-
-// percentUnits finds the percentage units of a sentence, each with the
-// spaces before it, as `\s*` before percentUnit would, without that `\s*`
-// making package regexp try a match at every byte.
-func percentUnits(sent string) [][]int {
-	ms := percentUnit.FindAllStringIndex(sent, -1)
-	prevEnd := 0
-	for _, m := range ms {
-		for m[0] > prevEnd && isRegexpSpace(sent[m[0]-1]) {
-			m[0]--
-		}
-		prevEnd = m[1]
-	}
-	return ms
-}
-
-// isRegexpSpace reports whether c is a space as regexp's \s counts them.
-func isRegexpSpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }

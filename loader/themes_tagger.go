@@ -133,7 +133,7 @@ func (tg *Tagger) hits(s graph.Span) []themeHit {
 		sent  int
 		term  string
 	}
-	var seen map[hitKey]bool
+	var seen []hitKey // few: a slice is quicker than a map
 	lower := asciiLower(f)
 	var sents [][2]int // the quote's sentences, once there is a match
 	for at := 0; at < len(f); at++ {
@@ -164,13 +164,10 @@ func (tg *Tagger) hits(s graph.Span) []themeHit {
 				}
 				sent := sentenceIn(sents, a, len(s.Quote))
 				key := hitKey{tm.theme, sent[0], lower[loc[0]:loc[1]]}
-				if seen[key] {
+				if slices.Contains(seen, key) {
 					continue
 				}
-				if seen == nil {
-					seen = map[hitKey]bool{}
-				}
-				seen[key] = true
+				seen = append(seen, key)
 				hits = append(hits, themeHit{graph.ThemeMatch{Theme: tm.theme, Term: s.Quote[a:b], Evidence: subSpan(s, sent[0], sent[1])}, tm.order, a, b, sent})
 			}
 		}

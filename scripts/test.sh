@@ -125,7 +125,7 @@ step "fuzz each parser (about 5 s each)"
 # 1.27). A count has no deadline to race. FUZZTIME, when set, applies to
 # every target instead (say FUZZTIME=60s for longer fuzzing by hand).
 for target in ./loader:FuzzParse:1000x ./loader:FuzzParsePage:20000x ./loader:FuzzParseLetter:1000x ./loader:FuzzParseArticle:500x \
-  ./loader:FuzzTermMatcher:40000x ./internal/htmltext:FuzzConvert:12000x ./internal/pdftext:FuzzConvert:300x \
+  ./loader:FuzzTermMatcher:40000x ./loader:FuzzPercentUnits:20000x ./internal/htmltext:FuzzConvert:12000x ./internal/pdftext:FuzzConvert:300x \
   ./internal/fetch:FuzzRobotsAndLinks:40000x; do
   IFS=: read -r pkg fn budget <<<"$target"
   go test "$pkg" -run '^$' -fuzz "^$fn\$" -fuzztime "${FUZZTIME:-$budget}"
