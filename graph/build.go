@@ -48,6 +48,11 @@ type builder struct {
 	// caseThemes and improvementThemes hold the themes of the graph's cases
 	// and improvements, by position, once deriveTags has found them.
 	caseThemes, improvementThemes [][]string
+	// tagSlab and themeSlab hold the nodes' tags and their themes, and
+	// scratch an improvement's tags before they are ordered.
+	tagSlab   slab[ThemeTag]
+	themeSlab slab[string]
+	scratch   []ThemeTag
 }
 
 func newBuilder() *builder {

@@ -15,30 +15,21 @@ func (b *builder) deriveTags() {
 			implied[foldKey(s)] = append(implied[foldKey(s)], t)
 		}
 	}
-	known := func(slug string) bool { _, ok := g.themeBySlug[slug]; return ok }
-	textTags := func(ms []ThemeMatch, basis ThemeBasis) []ThemeTag {
-		var out []ThemeTag
-		for _, m := range ms {
-			if known(m.Theme) {
-				out = append(out, ThemeTag{Theme: m.Theme, Term: m.Term, Basis: basis, Evidence: m.Evidence})
-			}
-		}
-		return out
-	}
 	g.tags = make(map[string]nodeTags, len(g.cases)+len(g.improvements)+len(g.reports)+len(g.articles))
 	b.caseThemes = make([][]string, len(g.cases))
 	b.improvementThemes = make([][]string, len(g.improvements))
 	// g.improvements lists each case's improvements in the order of
 	// g.cases (see finish), so both are walked together, j following.
 	j := 0
+	var tags []ThemeTag // a case's tags, before they are ordered
 	for i, c := range g.cases {
 		ims := g.improvByCase[c.Reference]
-		var tags []ThemeTag
+		tags = tags[:0]
 		for _, t := range implied[b.keys.fold(c.SubcategoryName)] {
 			tags = append(tags, ThemeTag{Theme: t.Slug, Term: c.SubcategoryName, Basis: BasisSubcategory, Evidence: c.SubcategorySpan})
 		}
 		for _, im := range ims {
-			tags = append(tags, textTags(im.Matches, BasisImprovement)...)
+			tags = b.textTags(tags, im.Matches, BasisImprovement)
 		}
 		caseTags := b.orderTags(tags)
 		caseThemes := b.setTags(c.ID(), caseTags)
@@ -47,35 +38,56 @@ func (b *builder) deriveTags() {
 			if g.improvements[j] != im {
 				panic("graph: improvements out of their cases' order") // finish broke its promise
 			}
-			b.improvementThemes[j] = b.improvementTags(im, textTags(im.Matches, BasisText), caseTags, caseThemes)
+			b.improvementThemes[j] = b.improvementTags(im, caseTags, caseThemes)
 			j++
 		}
 	}
 	for _, r := range g.reports {
-		b.setTags(r.ID(), b.orderTags(textTags(r.Matches, BasisText)))
+		b.setTags(r.ID(), b.orderTags(b.textTags(tags[:0], r.Matches, BasisText)))
 	}
 	for _, a := range g.articles {
-		b.setTags(a.ID(), b.orderTags(textTags(a.Matches, BasisText)))
+		b.setTags(a.ID(), b.orderTags(b.textTags(tags[:0], a.Matches, BasisText)))
 	}
 }
 
-// improvementTags records the tags of an improvement: its own, then its
-// case's, and returns its themes.
-func (b *builder) improvementTags(im *Improvement, own, caseTags []ThemeTag, caseThemes []string) []string {
+// textTags appends to tags a tag for each of a node's text matches of a
+// theme the graph has.
+func (b *builder) textTags(tags []ThemeTag, ms []ThemeMatch, basis ThemeBasis) []ThemeTag {
+	for _, m := range ms {
+		if _, ok := b.g.themeBySlug[m.Theme]; ok {
+			tags = append(tags, ThemeTag{Theme: m.Theme, Term: m.Term, Basis: basis, Evidence: m.Evidence})
+		}
+	}
+	return tags
+}
+
+// improvementTags records the tags of an improvement: its own, then the
+// first of its case's tags of each theme it has not, and returns its themes.
+func (b *builder) improvementTags(im *Improvement, caseTags []ThemeTag, caseThemes []string) []string {
+	own := b.textTags(b.scratch[:0], im.Matches, BasisText)
+	if len(own) == 0 {
+		if len(caseTags) == 0 {
+			return nil
+		}
+		// The case's tags are in order already, and its themes are
+		// the improvement's.
+		tags := b.tagSlab.take(len(caseThemes))[:0]
+		for k, t := range caseTags {
+			if k == 0 || caseTags[k-1].Theme != t.Theme {
+				tags = append(tags, ThemeTag{Theme: t.Theme, Term: t.Term, Basis: BasisCase, Evidence: t.Evidence})
+			}
+		}
+		b.g.tags[im.ID()] = nodeTags{tags: tags, themes: caseThemes}
+		return caseThemes
+	}
 	tags := own
 	for _, t := range caseTags {
 		if !hasTheme(tags, t.Theme) {
 			tags = append(tags, ThemeTag{Theme: t.Theme, Term: t.Term, Basis: BasisCase, Evidence: t.Evidence})
 		}
 	}
-	if len(own) > 0 {
-		return b.setTags(im.ID(), b.orderTags(tags))
-	}
-	if len(tags) == 0 {
-		return nil
-	}
-	b.g.tags[im.ID()] = nodeTags{tags: tags, themes: caseThemes} // the case's tags, already in order, and its themes
-	return caseThemes
+	b.scratch = tags
+	return b.setTags(im.ID(), b.orderTags(tags))
 }
 
 // nodeTags are a node's theme tags, grouped by theme in the theme file's
@@ -93,19 +105,27 @@ func (b *builder) setTags(id string, tags []ThemeTag) []string {
 	if len(tags) == 0 {
 		return nil
 	}
-	var themes []string
-	for _, t := range tags { // tags are grouped by theme
-		if len(themes) == 0 || themes[len(themes)-1] != t.Theme {
-			themes = append(themes, t.Theme)
+	n := 0
+	for k, t := range tags { // tags are grouped by theme
+		if k == 0 || tags[k-1].Theme != t.Theme {
+			n++
 		}
 	}
-	if len(themes) == 1 {
-		one, ok := b.oneTheme[themes[0]]
+	var themes []string
+	if n == 1 {
+		one, ok := b.oneTheme[tags[0].Theme]
 		if !ok {
-			one = themes[:1:1]
-			b.oneTheme[themes[0]] = one
+			one = []string{tags[0].Theme}
+			b.oneTheme[tags[0].Theme] = one
 		}
 		themes = one
+	} else {
+		themes = b.themeSlab.take(n)[:0]
+		for k, t := range tags {
+			if k == 0 || tags[k-1].Theme != t.Theme {
+				themes = append(themes, t.Theme)
+			}
+		}
 	}
 	b.g.tags[id] = nodeTags{tags: tags, themes: themes}
 	return themes
@@ -114,10 +134,10 @@ func (b *builder) setTags(id string, tags []ThemeTag) []string {
 // orderTags sorts tags by the theme file's order, keeping each theme's
 // evidence in document order.
 func (b *builder) orderTags(tags []ThemeTag) []ThemeTag {
-	if len(tags) <= 1 {
-		return tags
+	out := b.tagSlab.take(len(tags))[:0]
+	if len(tags) == 1 {
+		return append(out, tags[0])
 	}
-	out := make([]ThemeTag, 0, len(tags))
 	for _, t := range b.g.themes {
 		for _, tag := range tags {
 			if tag.Theme == t.Slug {
