@@ -24,6 +24,25 @@ func TestSlug(t *testing.T) {
 	}
 }
 
+func TestCleanName(t *testing.T) {
+	for in, want := range map[string]string{
+		"Special educational needs": "Special educational needs",
+		"King`s Lynn":               "King's Lynn",
+		"King’s Lynn":               "King's Lynn",
+		" Lead":                     "Lead",
+		"Trail ":                    "Trail",
+		"Double  space":             "Double space",
+		"Tab\tand\nline":            "Tab and line",
+		"No\u00a0break":             "No break",
+		"Café Council":              "Café Council",
+		"":                          "",
+	} {
+		if got := graph.CleanName(in); got != want {
+			t.Errorf("CleanName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestInferAuthorityType(t *testing.T) {
 	cases := map[string]graph.AuthorityType{
 		"Hertfordshire County Council":                 graph.CountyCouncil,

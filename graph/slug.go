@@ -37,6 +37,9 @@ func isApostrophe(r rune) bool {
 // curly apostrophes into straight ones, so that one council written two ways
 // has one name.
 func CleanName(s string) string {
+	if isCleanName(s) {
+		return s
+	}
 	s = strings.Map(func(r rune) rune {
 		if isApostrophe(r) {
 			return '\''
@@ -44,4 +47,19 @@ func CleanName(s string) string {
 		return r
 	}, s)
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// isCleanName reports whether CleanName would give s back as it is: ASCII,
+// no backquote, and single spaces between words. Most names are, and
+// CleanName is asked of every case's category and sub-category.
+func isCleanName(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= 0x80 || c == '`' || c < ' ':
+			return false // perhaps a curly apostrophe or another space
+		case c == ' ' && (i == 0 || i == len(s)-1 || s[i-1] == ' '):
+			return false
+		}
+	}
+	return true
 }

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // lineKind says what a line of an article is.
@@ -68,7 +69,7 @@ func lineKinds(lines []string) []lineKind {
 			continue
 		}
 		k := lineKindOf(c)
-		words := len(strings.Fields(c))
+		words := countWords(c)
 		switch {
 		case inComments || commentsStart.MatchString(c) && !first:
 			inComments = true
@@ -110,7 +111,7 @@ var signUpWords = []string{"newsletter", "cookie", "rights reserved", "©", "(c)
 
 // lineKindOf sorts a line by its own form.
 func lineKindOf(c string) lineKind {
-	words := len(strings.Fields(c))
+	words := countWords(c)
 	lc := strings.ToLower(c)
 	notice := slices.ContainsFunc(signUpWords, func(w string) bool { return strings.Contains(lc, w) })
 	credited := strings.Contains(lc, "credit") || strings.Contains(lc, "pic") || strings.Contains(lc, "photo") || strings.Contains(lc, "image")
@@ -127,11 +128,25 @@ func lineKindOf(c string) lineKind {
 	if parts := crumbs.Split(c, -1); len(parts) >= 3 && !endsSentence(c) && !strings.ContainsAny(c, "0123456789") {
 		short := true
 		for _, p := range parts {
-			short = short && len(strings.Fields(p)) <= 3
+			short = short && countWords(p) <= 3
 		}
 		if short {
 			return furnitureLine
 		}
 	}
 	return contentLine
+}
+
+// countWords counts the words of s as strings.Fields parts them, without
+// making the parts: it is asked of every line of every article.
+func countWords(s string) int {
+	n, inWord := 0, false
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if !space && !inWord {
+			n++
+		}
+		inWord = !space
+	}
+	return n
 }

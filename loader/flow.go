@@ -102,6 +102,13 @@ func newFlow(t *text, from, to int) *flow {
 func newFlowOf(t *text, keep func(n int) bool) *flow {
 	f := &flow{t: t}
 	var b strings.Builder
+	size := 0 // the flow's size, near enough, so that b grows once
+	for n := 1; n <= len(t.lines); n++ {
+		if keep(n) {
+			size += len(t.lines[n-1]) + 1
+		}
+	}
+	b.Grow(size)
 	var cuts []int // where each line is cut, kept from line to line
 	for n := 1; n <= len(t.lines); n++ {
 		if !keep(n) {

@@ -109,3 +109,14 @@ func TestReportsSection(t *testing.T) {
 		}
 	}
 }
+
+func TestCountWords(t *testing.T) {
+	for _, s := range []string{"", " ", "one", " two  words ", "tab\tand\u00a0nbsp\u2003em space", "x\n\ny", "\u00a0lead", "glued—dash words"} {
+		if got, want := countWords(s), len(strings.Fields(s)); got != want {
+			t.Errorf("countWords(%q) = %d, strings.Fields gives %d", s, got, want)
+		}
+	}
+	if got := countWords(" two  words "); got != 2 {
+		t.Errorf("countWords = %d, want 2", got)
+	}
+}

@@ -58,6 +58,11 @@ func (g *Gazetteer) mentions(t *text, lines []int) []mention {
 	var generics []genericName
 	ps := paragraphs(t.lines, lines)
 	var body strings.Builder
+	size := 0
+	for _, n := range lines {
+		size += len(t.lines[n-1]) + 1
+	}
+	body.Grow(size)
 	for _, n := range lines {
 		body.WriteString(t.lines[n-1])
 		body.WriteByte('\n')

@@ -35,6 +35,9 @@ func (g *Gazetteer) known(text string, tks []token) (*place, int, bool) {
 
 // keyOf is the surface key of tokens.
 func keyOf(tks []token) string {
+	if len(tks) == 1 {
+		return tks[0].norm
+	}
 	var b strings.Builder
 	for i, tk := range tks {
 		if i > 0 {

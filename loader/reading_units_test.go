@@ -121,8 +121,10 @@ func TestWordBytesAndLowering(t *testing.T) {
 			t.Errorf("isWordByte(%q) = true", c)
 		}
 	}
-	if got := asciiLower("@AZ[az]É"); got != "@az[az]É" {
-		t.Errorf("asciiLower = %q", got)
+	for in, want := range map[string]string{"@AZ[az]É": "@az[az]É", "A": "a", "zZ": "zz", "no capitals É": "no capitals É", "": ""} {
+		if got := asciiLower(in); got != want {
+			t.Errorf("asciiLower(%q) = %q, want %q", in, got, want)
+		}
 	}
 	if got := string(asciiLowerInto(nil, "@AZ[")); got != "@az[" {
 		t.Errorf("asciiLowerInto = %q", got)
