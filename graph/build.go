@@ -193,6 +193,7 @@ func (b *builder) addReport(r Report) {
 	}
 	nr := r
 	nr.Evidence = slices.Clone(r.Evidence)
+	nr.id = id
 	g.reportsByCouncil[r.CouncilSlug] = append(g.reportsByCouncil[r.CouncilSlug], &nr)
 }
 

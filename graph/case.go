@@ -43,7 +43,8 @@ func (c *Case) ID() string {
 	if c.id != "" {
 		return c.id
 	}
-	return NodeID(KindCase, caseKey(c.Reference))
+	var buf [32]byte
+	return string(KindCase) + ":" + string(caseKeyOf(buf[:0], c.Reference))
 }
 
 // Improvement is one service improvement a council agreed after a case.
@@ -87,7 +88,8 @@ func (i *Improvement) ID() string {
 	if i.id != "" {
 		return i.id
 	}
-	return NodeID(KindImprovement, caseKey(i.CaseRef)+"/"+strconv.Itoa(i.Ordinal))
+	var buf [32]byte
+	return string(KindImprovement) + ":" + string(caseKeyOf(buf[:0], i.CaseRef)) + "/" + strconv.Itoa(i.Ordinal)
 }
 
 // Category is a category of complaint, such as "Education".

@@ -87,10 +87,18 @@ type Report struct {
 	PublicInterest bool         `json:"publicInterest"`
 	Matches        []ThemeMatch `json:"matches,omitempty"`
 	Evidence       []Span       `json:"evidence"`
+
+	// id is the report's global ID, set by Build; empty in facts.
+	id string
 }
 
 // ID returns the report's global ID.
-func (r *Report) ID() string { return NodeID(KindReport, r.CouncilSlug+"/"+Slug(r.Title)) }
+func (r *Report) ID() string {
+	if r.id != "" {
+		return r.id
+	}
+	return NodeID(KindReport, r.CouncilSlug+"/"+Slug(r.Title))
+}
 
 // Letter is an annual review letter from the Ombudsman to a council.
 type Letter struct {

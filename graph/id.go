@@ -48,9 +48,20 @@ func SplitID(id string) (Kind, string, bool) {
 	return "", "", false
 }
 
-// caseKey turns a case reference such as "23 014 261" into the key of its ID,
-// "23-014-261", which needs no escaping in a URL.
-func caseKey(ref string) string { return strings.ReplaceAll(ref, " ", "-") }
+// caseKeyOf appends to dst the key of a case reference's ID: "23 014 261"
+// becomes "23-014-261", which needs no escaping in a URL. Case and
+// improvement IDs are made with it in one allocation, NodeID's "Kind:key"
+// form written out, as England's graph has 300,000 of them.
+func caseKeyOf(dst []byte, ref string) []byte {
+	start := len(dst)
+	dst = append(dst, ref...)
+	for i := start; i < len(dst); i++ {
+		if dst[i] == ' ' {
+			dst[i] = '-'
+		}
+	}
+	return dst
+}
 
 // Node is any entity of the graph: it has a global ID.
 type Node interface {

@@ -11,8 +11,10 @@ import (
 // "kings-lynn-and-west-norfolk-borough-council".
 func Slug(name string) string {
 	var b strings.Builder
+	b.Grow(len(name))
 	dash := false
-	for _, r := range strings.ToLower(name) {
+	for _, r := range name {
+		r = unicode.ToLower(r) // as strings.ToLower does, without its copy
 		switch {
 		case isApostrophe(r):
 			continue

@@ -6,6 +6,22 @@ import (
 	"testing"
 )
 
+// TestTokenizeForms checks words' forms where the scan leaves its fast path
+// for lower-case ASCII: capitals, letters beyond ASCII, an apostrophe inside,
+// and where a plain word ends.
+func TestTokenizeForms(t *testing.T) {
+	got := tokenize("caféx don't ABC x,y2 Ærø 'tis")
+	want := []token{{0, 6, "caféx"}, {7, 12, "dont"}, {13, 16, "abc"}, {17, 18, "x"}, {19, 21, "y2"}, {22, 27, "ærø"}, {29, 32, "tis"}}
+	if len(got) != len(want) {
+		t.Fatalf("tokenize = %+v, want %+v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("token %d = %+v, want %+v", i, got[i], want[i])
+		}
+	}
+}
+
 // TestTokenize checks the words a name is matched by: letters and digits,
 // an apostrophe inside a word kept in its span but not in its form, an
 // apostrophe that ends a word left out, and "&" read as "and".
