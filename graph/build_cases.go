@@ -22,6 +22,7 @@ func (b *builder) addCase(c Case) {
 	g.cases = append(g.cases, &nc)
 
 	catKey := b.keys.fold(c.CategoryName)
+	nc.catKey, nc.subKey = catKey, b.keys.fold(c.SubcategoryName)
 	cat, ok := g.categoryByKey[catKey]
 	if !ok {
 		cat = &Category{Name: c.CategoryName}
@@ -33,7 +34,7 @@ func (b *builder) addCase(c Case) {
 	if c.SubcategoryName == "" {
 		return // the service improvements page names no sub-category
 	}
-	sk := [2]string{catKey, b.keys.fold(c.SubcategoryName)} // as subKey makes it
+	sk := [2]string{catKey, nc.subKey} // as subKey makes it
 	sub, ok := g.subcategories[sk]
 	if !ok {
 		sub = &Subcategory{CategoryName: cat.Name, Name: c.SubcategoryName}

@@ -26,6 +26,9 @@ type Case struct {
 	council     *Council
 	category    *Category
 	subcategory *Subcategory
+	// catKey and subKey are the folded names of the case's category and
+	// sub-category (foldKey), set by Build, which looks them up often.
+	catKey, subKey string
 }
 
 // Council returns the council the complaint was against (nil outside a

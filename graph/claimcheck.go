@@ -78,13 +78,13 @@ func words(pattern string, hints ...string) wordsPattern {
 	return wordsPattern{regexp.MustCompile(pattern), hints}
 }
 
-// MatchString reports whether the pattern matches s. Text outside ASCII goes
-// straight to the pattern, whose case folding knows more than ASCII's.
+// MatchString reports whether the pattern matches s. The pattern runs only
+// where a hint stands. Its case folding knows two letters outside ASCII that
+// fold to ASCII ones, the long s "ſ" and the Kelvin sign "K"; text with
+// either goes straight to it.
 func (w wordsPattern) MatchString(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return w.re.MatchString(s)
-		}
+	if strings.Contains(s, "ſ") || strings.Contains(s, "K") {
+		return w.re.MatchString(s)
 	}
 	for _, h := range w.hints {
 		if containsFold(s, h) {
@@ -94,7 +94,7 @@ func (w wordsPattern) MatchString(s string) bool {
 	return false
 }
 
-// containsFold reports whether ASCII s contains lower-case h in any case.
+// containsFold reports whether s contains lower-case ASCII h in any case.
 func containsFold(s, h string) bool {
 	for i := 0; i+len(h) <= len(s); i++ {
 		if s[i]|0x20 == h[0] && strings.EqualFold(s[i:i+len(h)], h) {

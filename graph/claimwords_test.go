@@ -3,8 +3,8 @@ package graph
 import "testing"
 
 // TestClaimWords checks the words a claim check reads a sentence for: in any
-// case, at the very end of the text, in text outside ASCII, and never inside
-// another word.
+// case, at the very end of the text, in text outside ASCII (with the letters
+// outside ASCII that fold to ASCII ones), and never inside another word.
 func TestClaimWords(t *testing.T) {
 	for _, c := range []struct {
 		p    wordsPattern
@@ -15,6 +15,10 @@ func TestClaimWords(t *testing.T) {
 		{remedyWords, "In 90% of cases a SATISFACTORY REMEDY was provided", true},
 		{remedyWords, "the council’s remedy came late", true},
 		{remedyWords, "the council’s answer came late", false},
+		{remedyWords, "a £500 REMEDY", true},
+		{averageWords, "a £500 remedy", false},
+		{upheldWords, "we inveſtigated it", true}, // a long s folds to "s"
+		{upheldWords, "we inveſted it", false},
 		{upheldWords, "complaints were Upheld", true},
 		{upheldWords, "complaints upheld", true},
 		{upheldWords, "the upholstery was new", false},

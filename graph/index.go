@@ -18,11 +18,11 @@ func newIndex() index {
 }
 
 // addCase records the keys of the item at pos, which belongs to case c and
-// carries the given themes. keys folds names, remembering each.
-func (ix index) addCase(pos int, c *Case, themes []string, keys *folder) {
+// carries the given themes.
+func (ix index) addCase(pos int, c *Case, themes []string) {
 	ix.council[c.CouncilSlug] = append(ix.council[c.CouncilSlug], pos)
 	ix.year[c.Year.First] = append(ix.year[c.Year.First], pos)
-	cat, sub := keys.fold(c.CategoryName), keys.fold(c.SubcategoryName)
+	cat, sub := c.catKey, c.subKey
 	ix.category[cat] = append(ix.category[cat], pos)
 	sk := [2]string{cat, sub}
 	ix.subcategory[sk] = append(ix.subcategory[sk], pos)
@@ -35,12 +35,11 @@ func (ix index) addCase(pos int, c *Case, themes []string, keys *folder) {
 func (b *builder) index() {
 	g := b.g
 	g.caseIdx, g.improvementIdx = newIndex(), newIndex()
-	keys := b.keys
 	for i, c := range g.cases {
-		g.caseIdx.addCase(i, c, b.caseThemes[i], keys)
+		g.caseIdx.addCase(i, c, b.caseThemes[i])
 	}
 	for i, im := range g.improvements {
-		g.improvementIdx.addCase(i, im.kase, b.improvementThemes[i], keys)
+		g.improvementIdx.addCase(i, im.kase, b.improvementThemes[i])
 	}
 }
 

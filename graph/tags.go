@@ -25,7 +25,7 @@ func (b *builder) deriveTags() {
 	for i, c := range g.cases {
 		ims := g.improvByCase[c.Reference]
 		tags = tags[:0]
-		for _, t := range implied[b.keys.fold(c.SubcategoryName)] {
+		for _, t := range implied[c.subKey] {
 			tags = append(tags, ThemeTag{Theme: t.Slug, Term: c.SubcategoryName, Basis: BasisSubcategory, Evidence: c.SubcategorySpan})
 		}
 		for _, im := range ims {

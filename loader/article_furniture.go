@@ -125,7 +125,10 @@ func lineKindOf(c string) lineKind {
 	case credited && captionCredit.MatchString(c):
 		return captionLine
 	}
-	if parts := crumbs.Split(c, -1); len(parts) >= 3 && !endsSentence(c) && !strings.ContainsAny(c, "0123456789") {
+	if endsSentence(c) || strings.ContainsAny(c, "0123456789") {
+		return contentLine
+	}
+	if parts := crumbs.Split(c, -1); len(parts) >= 3 {
 		short := true
 		for _, p := range parts {
 			short = short && countWords(p) <= 3
