@@ -143,7 +143,12 @@ func isWordByte(c byte) bool {
 }
 
 // Actions returns what the improvement with the given ID agrees to do.
-func (g *Graph) Actions(id string) []ActionType { return g.actions[id] }
+func (g *Graph) Actions(id string) []ActionType {
+	if im, ok := g.nodes[id].node.(*Improvement); ok {
+		return im.actions
+	}
+	return nil
+}
 
 // ActionCount counts the improvements that agree to one kind of action.
 type ActionCount struct {
@@ -160,7 +165,7 @@ func (g *Graph) ActionCounts(f Filter) ([]ActionCount, error) {
 	}
 	counts := map[ActionType]int{}
 	for _, im := range imps {
-		for _, a := range g.actions[im.ID()] {
+		for _, a := range im.actions {
 			counts[a]++
 		}
 	}
@@ -173,9 +178,8 @@ func (g *Graph) ActionCounts(f Filter) ([]ActionCount, error) {
 
 func (b *builder) classify() {
 	g := b.g
-	g.actions = make(map[string][]ActionType, len(g.improvements))
 	var c actionClassifier
 	for _, im := range g.improvements {
-		g.actions[im.ID()] = c.classify(im.Text)
+		im.actions = c.classify(im.Text)
 	}
 }

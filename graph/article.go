@@ -19,6 +19,9 @@ type Article struct {
 	Body []Span `json:"body"`
 	// Evidence quotes the headline.
 	Evidence []Span `json:"evidence"`
+
+	// tags are the article's themes, set by Build; empty in facts.
+	tags nodeTags
 }
 
 // ID returns the article's global ID.

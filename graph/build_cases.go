@@ -49,12 +49,12 @@ func (b *builder) addCase(c Case) {
 // its own: the same improvement stated by two documents is kept once, and the
 // case's ordinals are given in order of first appearance.
 func (b *builder) addImprovement(im Improvement) {
-	g := b.g
-	if _, ok := g.caseByRef[im.CaseRef]; !ok {
+	c, ok := b.g.caseByRef[im.CaseRef]
+	if !ok {
 		b.warn("improvement %q belongs to case %s, which no document lists", shorten(im.Text), im.CaseRef)
 		return
 	}
-	for _, have := range g.improvByCase[im.CaseRef] {
+	for _, have := range c.improvements {
 		if have.Text == im.Text {
 			have.Evidence = append(have.Evidence, im.Evidence...)
 			have.Matches = append(have.Matches, im.Matches...)
@@ -62,10 +62,10 @@ func (b *builder) addImprovement(im Improvement) {
 		}
 	}
 	ni := im
-	ni.Ordinal = len(g.improvByCase[im.CaseRef]) + 1
+	ni.Ordinal = len(c.improvements) + 1
 	ni.Evidence = slices.Clone(im.Evidence)
 	ni.Matches = slices.Clone(im.Matches)
 	ni.id = ""
 	ni.id = ni.ID()
-	g.improvByCase[im.CaseRef] = append(g.improvByCase[im.CaseRef], &ni)
+	c.improvements = append(c.improvements, &ni)
 }

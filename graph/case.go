@@ -29,6 +29,10 @@ type Case struct {
 	// catKey and subKey are the folded names of the case's category and
 	// sub-category (foldKey), set by Build, which looks them up often.
 	catKey, subKey string
+	// improvements are the case's improvements, and tags its themes, set
+	// by Build.
+	improvements []*Improvement
+	tags         nodeTags
 }
 
 // Council returns the council the complaint was against (nil outside a
@@ -61,8 +65,11 @@ type Improvement struct {
 
 	// id is the improvement's global ID, set by Build; empty in facts.
 	id string
-	// The improvement's case, set by Build; nil in facts.
-	kase *Case
+	// The improvement's case, its themes and what it agrees to do, set by
+	// Build; empty in facts.
+	kase    *Case
+	tags    nodeTags
+	actions []ActionType
 }
 
 // Case returns the case the improvement was agreed after (nil outside a

@@ -88,8 +88,10 @@ type Report struct {
 	Matches        []ThemeMatch `json:"matches,omitempty"`
 	Evidence       []Span       `json:"evidence"`
 
-	// id is the report's global ID, set by Build; empty in facts.
-	id string
+	// id is the report's global ID, and tags its themes, set by Build;
+	// empty in facts.
+	id   string
+	tags nodeTags
 }
 
 // ID returns the report's global ID.

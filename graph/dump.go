@@ -26,11 +26,15 @@ func (g *Graph) Dump() Dump {
 	d := Dump{
 		Revision: g.revision, Documents: g.docs, Councils: g.councils, Years: g.years, Statistics: g.stats,
 		Cases: g.cases, Improvements: g.improvements, Categories: g.categories, Reports: g.reports,
-		Letters: g.letters, Articles: g.articles, Claims: g.claims, Themes: g.themes, Tags: make(map[string][]ThemeTag, len(g.tags)),
+		Letters: g.letters, Articles: g.articles, Claims: g.claims, Themes: g.themes, Tags: map[string][]ThemeTag{},
 		Warnings: g.warnings,
 	}
-	for id, t := range g.tags {
-		d.Tags[id] = t.tags
+	for _, nodes := range [][]tagged{asTagged(g.cases), asTagged(g.improvements), asTagged(g.reports), asTagged(g.articles)} {
+		for _, n := range nodes {
+			if t := n.tagsOf(); len(t.tags) > 0 {
+				d.Tags[n.ID()] = t.tags
+			}
+		}
 	}
 	for _, c := range g.categories {
 		d.Subcategories = append(d.Subcategories, c.Subcategories...)

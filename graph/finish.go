@@ -40,10 +40,10 @@ func (b *builder) finish() *Graph {
 	}
 	for _, c := range g.cases {
 		c.council = g.councilBySlug[c.CouncilSlug] // categories are linked by addCase
-		for _, im := range g.improvByCase[c.Reference] {
+		for _, im := range c.improvements {
 			im.kase = c
 		}
-		g.improvements = append(g.improvements, g.improvByCase[c.Reference]...)
+		g.improvements = append(g.improvements, c.improvements...)
 	}
 	for _, a := range g.articles {
 		g.claimsByArticle[a.Doc] = nil

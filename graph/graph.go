@@ -31,7 +31,6 @@ type Graph struct {
 	caseIdx   index
 
 	improvements   []*Improvement
-	improvByCase   map[string][]*Improvement
 	improvementIdx index
 
 	categories    []*Category
@@ -53,11 +52,9 @@ type Graph struct {
 
 	themes      []*Theme
 	themeBySlug map[string]*Theme
-	tags        map[string]nodeTags // by node ID
-	traces      map[string]*Trace   // by theme slug
+	traces      map[string]*Trace // by theme slug
 
-	actions map[string][]ActionType // by improvement ID
-	checks  map[string]ClaimCheck   // by claim ID
+	checks  map[string]ClaimCheck // by claim ID
 	cooccur map[string][]Cooccurrence
 	matrix  map[string]map[cell]*MatrixCell // theme → council/year → counts
 
@@ -133,7 +130,12 @@ func (g *Graph) Case(ref string) (*Case, bool) {
 }
 
 // CaseImprovements returns the improvements agreed after a case, in order.
-func (g *Graph) CaseImprovements(ref string) []*Improvement { return g.improvByCase[ref] }
+func (g *Graph) CaseImprovements(ref string) []*Improvement {
+	if c, ok := g.caseByRef[ref]; ok {
+		return c.improvements
+	}
+	return nil
+}
 
 // Categories returns every category, by name.
 func (g *Graph) Categories() []*Category { return g.categories }
@@ -188,7 +190,7 @@ func (g *Graph) Theme(slug string) (*Theme, bool) {
 }
 
 // Tags returns the themes the node with the given ID carries, and why.
-func (g *Graph) Tags(id string) []ThemeTag { return g.tags[id].tags }
+func (g *Graph) Tags(id string) []ThemeTag { return g.tagsOf(id).tags }
 
 // Node returns the entity with the given global ID: a *Council, *Case, Year,
 // AuthorityType and so on.
@@ -241,7 +243,7 @@ func (g *Graph) FindArticles(f Filter) ([]*Article, error) {
 		if f.Year != "" && !slices.Contains(a.Years, year) {
 			continue
 		}
-		if f.Theme != "" && !hasTheme(g.tags[a.ID()].tags, f.Theme) {
+		if f.Theme != "" && !hasTheme(a.tags.tags, f.Theme) {
 			continue
 		}
 		if f.Theme != "" && f.Council != "" && !slices.Contains(a.ThemeCouncils(f.Theme), f.Council) {

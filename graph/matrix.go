@@ -124,10 +124,10 @@ func (b *builder) countThemes() {
 		tc.both(ts, KindImprovement)
 	}
 	for _, r := range g.reports {
-		tc.both(g.ThemesOf(r.ID()), KindReport)
+		tc.both(r.tags.themes, KindReport)
 	}
 	for _, a := range g.articles {
-		ts := g.ThemesOf(a.ID())
+		ts := a.tags.themes
 		for _, t := range ts {
 			for _, s := range a.ThemeCouncils(t) {
 				for _, y := range a.Years {

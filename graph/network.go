@@ -119,7 +119,7 @@ func (v *Vertex) Props() []Property {
 			{"subcategory", n.SubcategoryName}, {"year", n.Year.Label()}}
 	case *Improvement:
 		props = []Property{{"case", n.CaseRef}, {"ordinal", n.Ordinal}, {"text", n.Text}}
-		if acts := v.g.actions[n.ID()]; len(acts) > 0 {
+		if acts := n.actions; len(acts) > 0 {
 			names := make([]string, len(acts))
 			for i, a := range acts {
 				names[i] = string(a)

@@ -15,7 +15,6 @@ func (b *builder) deriveTags() {
 			implied[foldKey(s)] = append(implied[foldKey(s)], t)
 		}
 	}
-	g.tags = make(map[string]nodeTags, len(g.cases)+len(g.improvements)+len(g.reports)+len(g.articles))
 	b.caseThemes = make([][]string, len(g.cases))
 	b.improvementThemes = make([][]string, len(g.improvements))
 	// g.improvements lists each case's improvements in the order of
@@ -23,7 +22,7 @@ func (b *builder) deriveTags() {
 	j := 0
 	var tags []ThemeTag // a case's tags, before they are ordered
 	for i, c := range g.cases {
-		ims := g.improvByCase[c.Reference]
+		ims := c.improvements
 		tags = tags[:0]
 		for _, t := range implied[c.subKey] {
 			tags = append(tags, ThemeTag{Theme: t.Slug, Term: c.SubcategoryName, Basis: BasisSubcategory, Evidence: c.SubcategorySpan})
@@ -32,7 +31,7 @@ func (b *builder) deriveTags() {
 			tags = b.textTags(tags, im.Matches, BasisImprovement)
 		}
 		caseTags := b.orderTags(tags)
-		caseThemes := b.setTags(c.ID(), caseTags)
+		caseThemes := b.setTags(c, caseTags)
 		b.caseThemes[i] = caseThemes
 		for _, im := range ims {
 			if g.improvements[j] != im {
@@ -43,10 +42,10 @@ func (b *builder) deriveTags() {
 		}
 	}
 	for _, r := range g.reports {
-		b.setTags(r.ID(), b.orderTags(b.textTags(tags[:0], r.Matches, BasisText)))
+		b.setTags(r, b.orderTags(b.textTags(tags[:0], r.Matches, BasisText)))
 	}
 	for _, a := range g.articles {
-		b.setTags(a.ID(), b.orderTags(b.textTags(tags[:0], a.Matches, BasisText)))
+		b.setTags(a, b.orderTags(b.textTags(tags[:0], a.Matches, BasisText)))
 	}
 }
 
@@ -77,7 +76,7 @@ func (b *builder) improvementTags(im *Improvement, caseTags []ThemeTag, caseThem
 				tags = append(tags, ThemeTag{Theme: t.Theme, Term: t.Term, Basis: BasisCase, Evidence: t.Evidence})
 			}
 		}
-		b.g.tags[im.ID()] = nodeTags{tags: tags, themes: caseThemes}
+		im.tags = nodeTags{tags: tags, themes: caseThemes}
 		return caseThemes
 	}
 	tags := own
@@ -87,7 +86,7 @@ func (b *builder) improvementTags(im *Improvement, caseTags []ThemeTag, caseThem
 		}
 	}
 	b.scratch = tags
-	return b.setTags(im.ID(), b.orderTags(tags))
+	return b.setTags(im, b.orderTags(tags))
 }
 
 // nodeTags are a node's theme tags, grouped by theme in the theme file's
@@ -101,18 +100,18 @@ type nodeTags struct {
 // setTags records a node's ordered tags and their themes, and returns the
 // themes. A node without tags is not recorded. Nodes with one theme share its
 // slug's slice.
-func (b *builder) setTags(id string, tags []ThemeTag) []string {
+func (b *builder) setTags(n tagged, tags []ThemeTag) []string {
 	if len(tags) == 0 {
 		return nil
 	}
-	n := 0
-	for k, t := range tags { // tags are grouped by theme
-		if k == 0 || tags[k-1].Theme != t.Theme {
-			n++
+	k := 0                   // the count of themes
+	for i, t := range tags { // tags are grouped by theme
+		if i == 0 || tags[i-1].Theme != t.Theme {
+			k++
 		}
 	}
 	var themes []string
-	if n == 1 {
+	if k == 1 {
 		one, ok := b.oneTheme[tags[0].Theme]
 		if !ok {
 			one = []string{tags[0].Theme}
@@ -120,14 +119,14 @@ func (b *builder) setTags(id string, tags []ThemeTag) []string {
 		}
 		themes = one
 	} else {
-		themes = b.themeSlab.take(n)[:0]
-		for k, t := range tags {
-			if k == 0 || tags[k-1].Theme != t.Theme {
+		themes = b.themeSlab.take(k)[:0]
+		for i, t := range tags {
+			if i == 0 || tags[i-1].Theme != t.Theme {
 				themes = append(themes, t.Theme)
 			}
 		}
 	}
-	b.g.tags[id] = nodeTags{tags: tags, themes: themes}
+	*n.tagsOf() = nodeTags{tags: tags, themes: themes}
 	return themes
 }
 
@@ -151,4 +150,35 @@ func (b *builder) orderTags(tags []ThemeTag) []ThemeTag {
 // ThemesOf returns the slugs of the themes the node with the given ID
 // carries, in the theme file's order.
 // The slice is the graph's own: callers must not change it.
-func (g *Graph) ThemesOf(id string) []string { return g.tags[id].themes }
+func (g *Graph) ThemesOf(id string) []string { return g.tagsOf(id).themes }
+
+// tagged is a node that carries theme tags: a case, an improvement, a
+// report or an article. Each keeps its own, so that building England's graph
+// fills no map of 300,000 IDs.
+type tagged interface {
+	Node
+	tagsOf() *nodeTags
+}
+
+func (c *Case) tagsOf() *nodeTags        { return &c.tags }
+func (i *Improvement) tagsOf() *nodeTags { return &i.tags }
+func (r *Report) tagsOf() *nodeTags      { return &r.tags }
+func (a *Article) tagsOf() *nodeTags     { return &a.tags }
+
+// asTagged lists nodes as tagged ones.
+func asTagged[T tagged](nodes []T) []tagged {
+	out := make([]tagged, len(nodes))
+	for i, n := range nodes {
+		out[i] = n
+	}
+	return out
+}
+
+// tagsOf returns the tags of the node with the given ID, none for a node
+// that carries none.
+func (g *Graph) tagsOf(id string) nodeTags {
+	if n, ok := g.nodes[id].node.(tagged); ok {
+		return *n.tagsOf()
+	}
+	return nodeTags{}
+}

@@ -110,13 +110,13 @@ func (b *builder) trace() {
 			year(c.Year).ImprovementCount++
 		}
 		for _, r := range g.reports {
-			if hasTheme(g.tags[r.ID()].tags, t.Slug) {
+			if hasTheme(r.tags.tags, t.Slug) {
 				tr.Reports = append(tr.Reports, r)
 				council(r.CouncilSlug).ReportCount++
 			}
 		}
 		for _, a := range g.articles {
-			if !hasTheme(g.tags[a.ID()].tags, t.Slug) {
+			if !hasTheme(a.tags.tags, t.Slug) {
 				continue
 			}
 			tr.Articles = append(tr.Articles, a)
