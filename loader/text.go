@@ -50,10 +50,16 @@ func textOf(name string, data []byte) (*text, error) {
 		// Old Mac line endings: a CR alone ends each line.
 		str = strings.ReplaceAll(str, "\r", "\n")
 	}
-	raw := strings.Split(str, "\n")
-	t := &text{name: name, lines: make([]string, len(raw)), sum: hex.EncodeToString(sum[:])}
-	for i, l := range raw {
+	t := &text{name: name, lines: strings.Split(str, "\n"), sum: hex.EncodeToString(sum[:])}
+	// Most documents are valid UTF-8 without a NUL: each line is checked
+	// only when the whole is not.
+	checked := utf8.ValidString(str) && strings.IndexByte(str, 0) < 0
+	for i, l := range t.lines {
 		l = strings.TrimSuffix(l, "\r")
+		t.lines[i] = l
+		if checked {
+			continue
+		}
 		if j := strings.IndexByte(l, 0); j >= 0 {
 			return nil, errorf(name, i+1, "NUL byte at column %d: this is a binary file, not a text document", utf8.RuneCountInString(l[:j])+1)
 		}
@@ -69,7 +75,6 @@ func textOf(name string, data []byte) (*text, error) {
 			}
 			return nil, errorf(name, i+1, "invalid UTF-8 at column %d: expected UTF-8 text (is the document in another encoding?)", col)
 		}
-		t.lines[i] = l
 	}
 	// A final newline does not start another line.
 	if n := len(t.lines); n > 1 && t.lines[n-1] == "" {

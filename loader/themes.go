@@ -75,7 +75,7 @@ func (tg *Tagger) Tag(f *graph.Facts) {
 	for i := range f.Improvements {
 		im := &f.Improvements[i]
 		im.Matches = nil
-		for _, s := range im.Evidence[:1] {
+		for _, s := range im.Evidence { // a line each, where it wraps
 			im.Matches = append(im.Matches, tg.Match(s)...)
 		}
 	}

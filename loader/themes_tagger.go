@@ -116,6 +116,9 @@ type themeHit struct {
 // themes, and in the order of the text within a theme.
 func (tg *Tagger) Match(s graph.Span) []graph.ThemeMatch {
 	hits := tg.hits(s)
+	if len(hits) == 0 {
+		return nil
+	}
 	out := make([]graph.ThemeMatch, len(hits))
 	for i, h := range hits {
 		out[i] = h.m

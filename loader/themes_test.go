@@ -252,3 +252,29 @@ func TestArticleThemeOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestWrappedImprovementTagged checks that an improvement wrapped over lines
+// is tagged by every line of it, each match quoting the line it is on.
+func TestWrappedImprovementTagged(t *testing.T) {
+	const page = "Kent County Council\nService improvements\nCase reference: 24 007 412\nCategory: Education\nSub Category: Other\n" +
+		"- The Council will remind staff of the duty to\nreview EHC plans on time.\n- It will also apologise.\n"
+	f, err := loader.ParsePage("p.txt", strings.NewReader(page), gazetteer(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	themes, err := loader.ParseThemes(seed.Themes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	loader.NewTagger(themes).Tag(&f)
+	if len(f.Improvements) != 2 {
+		t.Fatalf("%d improvements, want 2: %+v", len(f.Improvements), f.Improvements)
+	}
+	ms := f.Improvements[0].Matches
+	if len(ms) != 1 || ms[0].Theme != "send" || ms[0].Term != "EHC plans" || ms[0].Evidence.Line != 7 {
+		t.Errorf("the wrapped improvement's matches = %+v, want SEND's \"EHC plans\" on line 7", ms)
+	}
+	if ms := f.Improvements[1].Matches; ms != nil {
+		t.Errorf("the second improvement's matches = %+v, want none", ms)
+	}
+}
