@@ -9,6 +9,7 @@ import (
 	"github.com/ombudsgraph/ombudsgraph/internal/live"
 	"github.com/ombudsgraph/ombudsgraph/internal/metrics"
 	"github.com/ombudsgraph/ombudsgraph/internal/neo4jstore"
+	"github.com/ombudsgraph/ombudsgraph/web"
 )
 
 // graphSource is where a server's graph comes from: the corpus read once
@@ -58,7 +59,7 @@ func openEmbedded(cfg serveConfig, log *slog.Logger) (*graphSource, error) {
 	for _, w := range res.graph.Warnings() {
 		log.Warn("conflict", "detail", w)
 	}
-	return &graphSource{holder: holder, metrics: metrics.New(holder), close: func() {}}, nil
+	return &graphSource{holder: holder, metrics: metrics.New(holder, web.Operations()...), close: func() {}}, nil
 }
 
 // openNeo4j connects to Neo4j and follows its graph in the background: the
@@ -81,7 +82,7 @@ func openNeo4j(ctx context.Context, cfg serveConfig, log *slog.Logger) (*graphSo
 		log.Warn("Neo4j is not reachable yet; retrying", "error", err.Error())
 	}
 	holder := live.New("neo4j " + n.uri + " database " + n.database)
-	m := metrics.New(holder)
+	m := metrics.New(holder, web.Operations()...)
 	fctx, stop := context.WithCancel(ctx)
 	follow, done := make(chan error, 1), make(chan struct{})
 	go func() {

@@ -16,8 +16,9 @@ import (
 	"github.com/ombudsgraph/ombudsgraph/internal/live"
 )
 
-// MaxOperations bounds how many operation names get their own label value;
-// clients choose the names, so the rest are counted as "other".
+// MaxOperations bounds how many operation names, beyond the reserved ones
+// New is given, get their own label value; clients choose the names, so the
+// rest are counted as "other".
 const MaxOperations = 200
 
 // Metrics holds the server's metrics.
@@ -27,12 +28,15 @@ type Metrics struct {
 	duration  *prometheus.HistogramVec
 	refreshes *prometheus.CounterVec
 
-	mu    sync.Mutex
-	names map[string]bool
+	mu       sync.Mutex
+	names    map[string]bool // the names given a label on first sight
+	reserved map[string]bool // the names that always have a label
 }
 
-// New returns the metrics of a server whose graph h holds.
-func New(h *live.Graph) *Metrics {
+// New returns the metrics of a server whose graph h holds. The reserved
+// operation names (those the server's own pages send) always have their own
+// label value, however many names clients have made up before them.
+func New(h *live.Graph, reserved ...string) *Metrics {
 	m := &Metrics{
 		registry: prometheus.NewRegistry(),
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
@@ -45,7 +49,11 @@ func New(h *live.Graph) *Metrics {
 		refreshes: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "ombudsgraph_refreshes_total", Help: "Checks of the store for a new graph, by result (loaded, unchanged, failed).",
 		}, []string{"result"}),
-		names: map[string]bool{},
+		names:    map[string]bool{},
+		reserved: map[string]bool{},
+	}
+	for _, name := range reserved {
+		m.reserved[name] = true
 	}
 	m.registry.MustRegister(m.requests, m.duration, m.refreshes, graphCollector{h},
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
@@ -66,6 +74,9 @@ func (m *Metrics) label(name string) string {
 	}
 	if name != "anonymous" && !validName.MatchString(name) {
 		return "invalid"
+	}
+	if m.reserved[name] {
+		return name
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()

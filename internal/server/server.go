@@ -96,7 +96,7 @@ func New(cfg Config) http.Handler {
 	if cfg.ResponseCache == 0 {
 		cfg.ResponseCache = DefaultResponseCache
 	}
-	var query http.Handler = admit(cfg.MaxConcurrent, conform(api.NewHandler(cfg.Graph, cfg.Logger, cfg.API)))
+	var query http.Handler = admit(cfg.MaxConcurrent, 0, conform(api.NewHandler(cfg.Graph, cfg.Logger, cfg.API)))
 	if cfg.ResponseCache > 0 {
 		query = cacheResponses(cfg.ResponseCache, cfg.Graph, query)
 	}
@@ -104,8 +104,9 @@ func New(cfg Config) http.Handler {
 	if cfg.MaxExport <= 0 {
 		cfg.MaxExport = DefaultMaxExport
 	}
-	// Exports are large and few: at most one per core is built at a time.
-	mux.Handle("GET /export/{format}", c.Handler(admit(runtime.GOMAXPROCS(0), exportHandler(cfg.Graph, cfg.MaxExport))))
+	// Exports are large and few: at most one per core is built at a time,
+	// and one waits for its turn no longer than a query may run.
+	mux.Handle("GET /export/{format}", c.Handler(admit(runtime.GOMAXPROCS(0), cfg.Timeout, exportHandler(cfg.Graph, cfg.MaxExport))))
 	pages := web.Pages()
 	mux.Handle("GET /{$}", page(pages, "index.html"))
 	mux.Handle("GET /explore", page(pages, "explore.html"))

@@ -1,0 +1,71 @@
+package server_test
+
+import (
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/ombudsgraph/ombudsgraph/graph"
+	"github.com/ombudsgraph/ombudsgraph/internal/live"
+	"github.com/ombudsgraph/ombudsgraph/internal/search"
+	"github.com/ombudsgraph/ombudsgraph/internal/server"
+	"github.com/ombudsgraph/ombudsgraph/seed"
+)
+
+// TestExportAdmissionDeadline checks that an export waits for a slot no
+// longer than the request timeout: with every export slot held by exports
+// whose clients never finish, another export is answered 503 TIMEOUT soon
+// after the timeout, and is served once a slot is free.
+func TestExportAdmissionDeadline(t *testing.T) {
+	g, err := seed.Graph()
+	if err != nil {
+		t.Fatal(err)
+	}
+	slots := runtime.GOMAXPROCS(0)
+	release := make(chan struct{})
+	entered := make(chan struct{}, slots)
+	current := func() (*graph.Graph, *search.Index) {
+		select {
+		case entered <- struct{}{}:
+			<-release // the first exports hold every slot
+		default:
+		}
+		return g, nil
+	}
+	const timeout = 300 * time.Millisecond
+	srv := server.New(server.Config{Graph: current, Status: func() live.Status { return live.Status{} },
+		Logger: slog.New(slog.NewJSONHandler(io.Discard, nil)), ResponseCache: -1, Timeout: timeout})
+	export := func() *httptest.ResponseRecorder {
+		rec := httptest.NewRecorder()
+		srv.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/export/graphml?seeds=Council:kent-county-council", nil))
+		return rec
+	}
+	var held sync.WaitGroup
+	for range slots {
+		held.Add(1)
+		go func() { defer held.Done(); export() }()
+	}
+	for range slots {
+		<-entered
+	}
+	start := time.Now()
+	rec := export()
+	waited := time.Since(start)
+	if rec.Code != http.StatusServiceUnavailable || !strings.Contains(rec.Body.String(), `"TIMEOUT"`) {
+		t.Errorf("an export with every slot taken: %d %s, want 503 TIMEOUT", rec.Code, rec.Body.String())
+	}
+	if waited < timeout || waited > 10*timeout {
+		t.Errorf("it waited %s, want about the request timeout, %s", waited, timeout)
+	}
+	close(release)
+	held.Wait()
+	if rec := export(); rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), "<graphml") {
+		t.Errorf("an export once the slots are free: %d %.200s", rec.Code, rec.Body.String())
+	}
+}
