@@ -28,19 +28,28 @@ CREATE CONSTRAINT letter_id IF NOT EXISTS FOR (n:Letter) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (n:Claim) REQUIRE n.id IS UNIQUE;
 
-// Lookups by the natural keys people type.
-CREATE INDEX council_slug IF NOT EXISTS FOR (n:Council) ON (n.slug);
+// Natural keys: what people type to find a council, a case or a year is
+// unique, and the constraint's index finds it. (Databases loaded before
+// these were constraints had plain indexes of the same names; they go
+// first, as a constraint cannot share its property with an index.)
+DROP INDEX council_slug IF EXISTS;
+DROP INDEX case_reference IF EXISTS;
+DROP INDEX year_label IF EXISTS;
+CREATE CONSTRAINT council_slug_unique IF NOT EXISTS FOR (n:Council) REQUIRE n.slug IS UNIQUE;
+CREATE CONSTRAINT case_reference_unique IF NOT EXISTS FOR (n:Case) REQUIRE n.reference IS UNIQUE;
+CREATE CONSTRAINT year_label_unique IF NOT EXISTS FOR (n:Year) REQUIRE n.label IS UNIQUE;
+
+// Lookups by other names people type.
 CREATE INDEX council_name IF NOT EXISTS FOR (n:Council) ON (n.name);
-CREATE INDEX case_reference IF NOT EXISTS FOR (n:Case) ON (n.reference);
-CREATE INDEX year_label IF NOT EXISTS FOR (n:Year) ON (n.label);
 CREATE INDEX category_name IF NOT EXISTS FOR (n:Category) ON (n.name);
 CREATE INDEX subcategory_name IF NOT EXISTS FOR (n:Subcategory) ON (n.name);
 
 // Paging through provenance and theme evidence reads relationships by hid;
-// a document's theme links are found by its hid.
+// a document's theme links are found by its hid (doc) or name (document).
 CREATE INDEX from_hid IF NOT EXISTS FOR ()-[r:FROM]-() ON (r.hid);
 CREATE INDEX has_theme_hid IF NOT EXISTS FOR ()-[r:HAS_THEME]-() ON (r.hid);
 CREATE INDEX has_theme_doc IF NOT EXISTS FOR ()-[r:HAS_THEME]-() ON (r.doc);
+CREATE INDEX has_theme_document IF NOT EXISTS FOR ()-[r:HAS_THEME]-() ON (r.document);
 
 // Full-text search over what the documents say, with Neo4j's built-in
 // full-text index (Lucene; no plugin): an improvement's text, a report's

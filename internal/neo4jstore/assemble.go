@@ -47,6 +47,9 @@ func readLink(rec *neo4j.Record, names map[int64]string, docs map[string]*graph.
 	if err != nil {
 		return l, err
 	}
+	if err := sameQuote(r, "quote", q, l, line); err != nil {
+		return l, err
+	}
 	l.span = graph.Span{Doc: l.doc, Line: line, Start: start, End: end, Quote: q}
 	if _, ok := rec.Get("theme"); ok {
 		l.theme, l.basis = r.str("theme"), r.str("basis")
@@ -54,6 +57,9 @@ func readLink(rec *neo4j.Record, names map[int64]string, docs map[string]*graph.
 			l.councils = r.strings("councils")
 		}
 		if l.term, err = quote(r.integer("termStart"), r.integer("termEnd")); err != nil {
+			return l, err
+		}
+		if err := sameQuote(r, "term", l.term, l, line); err != nil {
 			return l, err
 		}
 	}
@@ -162,6 +168,22 @@ func assemble(f *graph.Facts, nodes map[string]*record, from, matches map[string
 		if n.err != nil {
 			return fmt.Errorf("%s: %w", e.id, n.err)
 		}
+	}
+	return nil
+}
+
+// sameQuote checks that the text a link stores as its property key (its
+// quote or term) is the text its offsets cut from its document's line: a
+// relationship edited by hand, or a document's text changed under it, is
+// reported rather than served. A link written before quotes were stored has
+// none, and passes.
+func sameQuote(r *record, key, want string, l link, line int) error {
+	v, ok := r.rec.Get(key)
+	if !ok || v == nil {
+		return nil
+	}
+	if got, _ := v.(string); got != want {
+		return fmt.Errorf("a link of %s to %s stores the %s %q, but its offsets on line %d cut %q", l.node, l.doc, key, got, line, want)
 	}
 	return nil
 }

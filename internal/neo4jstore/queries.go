@@ -77,14 +77,14 @@ const (
 	writeDocument = `MERGE (d:Document {hid: $hid}) SET d = $props`
 	// writeFrom links entities to the document they come from, one
 	// relationship a quoted span: the quote is characters start to end of
-	// line `line` of the document's text.
+	// line `line` of the document's text, and is written out too.
 	writeFrom = `UNWIND $rows AS row MATCH (n:Entity {hid: row.node}) MATCH (d:Document {hid: $doc}) ` +
-		`CREATE (n)-[:FROM {hid: row.hid, role: row.role, seq: row.seq, ordinal: row.ordinal, line: row.line, start: row.start, end: row.end}]->(d)`
+		`CREATE (n)-[:FROM {hid: row.hid, role: row.role, seq: row.seq, ordinal: row.ordinal, line: row.line, start: row.start, end: row.end, quote: row.quote}]->(d)`
 	// writeHasTheme links items to their themes with the evidence why: the
 	// sentence on line `line` from start to end, and in it the term from
 	// termStart to termEnd.
 	writeHasTheme = `UNWIND $rows AS row MATCH (n:Entity {hid: row.node}) MATCH (t:Theme {hid: row.theme}) ` +
-		`CREATE (n)-[:HAS_THEME {hid: row.hid, doc: $doc, basis: row.basis, seq: row.seq, line: row.line, start: row.start, end: row.end, termStart: row.termStart, termEnd: row.termEnd, councils: row.councils}]->(t)`
+		`CREATE (n)-[:HAS_THEME {hid: row.hid, doc: $doc, document: $document, basis: row.basis, term: row.term, quote: row.quote, seq: row.seq, line: row.line, start: row.start, end: row.end, termStart: row.termStart, termEnd: row.termEnd, councils: row.councils}]->(t)`
 	// supportedBy lists the entities a document supports.
 	supportedBy = `MATCH (d:Document {hid: $doc})<-[f:FROM]-(n:Entity) RETURN n.hid AS hid`
 	// clearHasTheme removes the theme links a document gave.
@@ -116,8 +116,8 @@ const (
 	readThemes        = `MATCH (t:Theme) WHERE t.hid > $after RETURN t.hid AS hid, t.slug AS slug, t.name AS name, t.description AS description, t.subcategories AS subcategories, t.terms AS terms, t.acronyms AS acronyms, t.position AS position ORDER BY t.hid LIMIT $limit`
 	readDocumentNames = `MATCH (d:Document) WHERE d.hid > $after RETURN d.hid AS hid, d.name AS name ORDER BY d.hid LIMIT $limit`
 	readDocuments     = `MATCH (d:Document) WHERE d.hid > $after RETURN d.hid AS hid, d.name AS name, d.kind AS kind, d.title AS title, d.lines AS lines, d.sha256 AS sha256, d.format AS format, d.text AS text, d.warningLines AS warningLines, d.warnings AS warnings ORDER BY d.hid LIMIT $limit`
-	readFrom          = `MATCH (n:Entity)-[r:FROM]->(d:Document) WHERE r.hid > $after RETURN r.hid AS hid, n.id AS node, d.hid AS doc, r.role AS role, r.seq AS seq, r.ordinal AS ordinal, r.line AS line, r.start AS start, r.end AS end ORDER BY r.hid LIMIT $limit`
-	readHasTheme      = `MATCH (n:Entity)-[r:HAS_THEME]->(t:Theme) WHERE r.hid > $after RETURN r.hid AS hid, n.id AS node, t.slug AS theme, r.doc AS doc, r.basis AS basis, r.seq AS seq, r.line AS line, r.start AS start, r.end AS end, r.termStart AS termStart, r.termEnd AS termEnd, r.councils AS councils ORDER BY r.hid LIMIT $limit`
+	readFrom          = `MATCH (n:Entity)-[r:FROM]->(d:Document) WHERE r.hid > $after RETURN r.hid AS hid, n.id AS node, d.hid AS doc, r.role AS role, r.seq AS seq, r.ordinal AS ordinal, r.line AS line, r.start AS start, r.end AS end, r.quote AS quote ORDER BY r.hid LIMIT $limit`
+	readHasTheme      = `MATCH (n:Entity)-[r:HAS_THEME]->(t:Theme) WHERE r.hid > $after RETURN r.hid AS hid, n.id AS node, t.slug AS theme, r.doc AS doc, r.basis AS basis, r.seq AS seq, r.line AS line, r.start AS start, r.end AS end, r.termStart AS termStart, r.termEnd AS termEnd, r.term AS term, r.quote AS quote, r.councils AS councils ORDER BY r.hid LIMIT $limit`
 )
 
 // nodeReads read one label's nodes a page at a time.

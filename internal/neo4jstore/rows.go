@@ -93,18 +93,20 @@ func (r *rows) rel(typ, from, to string) {
 	r.rels[typ] = append(r.rels[typ], map[string]any{"from": hid(from), "to": hid(to)})
 }
 
-// span records that entity id comes from span s, in the given role. The
-// quote itself is not written: it is characters start to end of the line.
+// span records that entity id comes from span s, in the given role: the
+// quote is characters start to end of the line, and is written too, so that
+// an analyst reads it without cutting the document's text.
 func (r *rows) span(id, role string, ordinal int, s graph.Span) {
 	r.seq++
 	r.from = append(r.from, map[string]any{
 		"hid": hid(r.doc + "|" + id + "|FROM|" + itoa(r.seq)), "node": hid(id), "role": role, "seq": r.seq, "ordinal": ordinal,
-		"line": s.Line, "start": s.Start, "end": s.End,
+		"line": s.Line, "start": s.Start, "end": s.End, "quote": s.Quote,
 	})
 }
 
 // theme records that entity id carries a theme. The term is found in the
-// evidence's quote and written as its offsets in the line.
+// evidence's quote and written as its offsets in the line, and both the term
+// and the quote are written out too.
 //
 // For an article, councils are the councils the matched sentence is about.
 func (r *rows) theme(id string, t graph.ThemeTag, councils ...string) {
@@ -117,7 +119,7 @@ func (r *rows) theme(id string, t graph.ThemeTag, councils ...string) {
 	}
 	r.hasTheme = append(r.hasTheme, map[string]any{
 		"hid": hid(r.doc + "|" + id + "|HAS_THEME|" + itoa(r.seq)), "node": hid(id), "theme": hid("Theme:" + t.Theme),
-		"basis": string(t.Basis), "seq": r.seq, "line": s.Line, "start": s.Start, "end": s.End,
+		"basis": string(t.Basis), "term": t.Term, "quote": s.Quote, "seq": r.seq, "line": s.Line, "start": s.Start, "end": s.End,
 		"termStart": termStart, "termEnd": termEnd, "councils": councilList(councils),
 	})
 }

@@ -124,7 +124,7 @@ func (s *Store) putDocument(ctx context.Context, d graph.Document, r *rows) erro
 				return nil, err
 			}
 		}
-		docParam := map[string]any{"doc": r.docHid}
+		docParam := map[string]any{"doc": r.docHid, "document": r.doc}
 		if err := batched(ctx, tx, writeFrom, "rows", maps2anys(r.from), docParam); err != nil {
 			return nil, err
 		}

@@ -27,7 +27,7 @@ var Vocabulary = struct {
 		// Article, Claim
 		"doc", "headline", "councils", "years", "article", "ordinal", "value", "upper", "unit", "qualifier", "sentence",
 		// FROM and HAS_THEME
-		"role", "seq", "line", "start", "end", "basis", "termStart", "termEnd",
+		"role", "seq", "line", "start", "end", "quote", "basis", "term", "termStart", "termEnd", "document",
 		// Revision
 		"at",
 	}...),
