@@ -53,6 +53,7 @@ func runServer(ctx context.Context, cfg serveConfig, log *slog.Logger, src *grap
 	cfg.server.Logger, cfg.server.Metrics = log, src.metrics
 	srv := &http.Server{Handler: server.New(cfg.server)}
 	connectionLimits(srv, cfg.server.Timeout)
+	ln = guardConnections(srv, ln, cfg.maxConns)
 	log.Info("listening", "addr", ln.Addr().String(), "playground", "http://"+ln.Addr().String()+"/", "query", "http://"+ln.Addr().String()+"/query")
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()

@@ -27,6 +27,7 @@ type serveConfig struct {
 	refresh   time.Duration // with Neo4j, how often to look for a new revision
 	strict    bool          // refuse to start when a document cannot be loaded
 	gcPercent int
+	maxConns  int // connections held open at once
 	server    server.Config
 }
 
@@ -87,6 +88,7 @@ func (c *serveConfig) registerServe(fs *flag.FlagSet) {
 	fs.DurationVar(&lim.Timeout, "request-timeout", server.DefaultTimeout, "how long one request may take")
 	fs.IntVar(&lim.MaxConcurrent, "max-concurrent", server.DefaultMaxConcurrent(), "how many GraphQL requests run at once; the rest wait their turn, within --request-timeout")
 	fs.IntVar(&lim.MaxExport, "max-export-nodes", server.DefaultMaxExport, "the most nodes one download from /export/{format} holds; a larger selection is cut and marked X-Truncated")
+	fs.IntVar(&c.maxConns, "max-connections", DefaultMaxConnections, "how many connections are held open at once; past three quarters of them, idle keep-alive connections are closed first")
 }
 
 // setCache sets the response cache's budget from --response-cache.
@@ -109,6 +111,8 @@ func (c serveConfig) check() error {
 		return usageError{fmt.Sprintf("ombudsgraph serve: --max-concurrent %d: at least 1 request must be able to run", c.server.MaxConcurrent)}
 	case c.server.MaxExport < 1:
 		return usageError{fmt.Sprintf("ombudsgraph serve: --max-export-nodes %d: give at least 1", c.server.MaxExport)}
+	case c.maxConns < 4:
+		return usageError{fmt.Sprintf("ombudsgraph serve: --max-connections %d: give at least 4", c.maxConns)}
 	}
 	return nil
 }

@@ -48,6 +48,7 @@ func TestParseServe(t *testing.T) {
 	}{
 		{[]string{"--max-concurrent", "0"}, "--max-concurrent 0"},
 		{[]string{"--max-export-nodes", "0"}, "--max-export-nodes 0"},
+		{[]string{"--max-connections", "3"}, "--max-connections 3: give at least 4"},
 		{[]string{"--response-cache", "-1"}, "--response-cache -1"},
 		{[]string{"--persisted-only"}, "--persisted-only needs --persisted-queries"},
 		{[]string{"--persisted-queries", filepath.Join(t.TempDir(), "none.json")}, "--persisted-queries"},
