@@ -139,8 +139,8 @@ func loadNeo4j(ctx context.Context, n neo4jFlags, res corpus, prune bool, stdout
 		fmt.Fprintf(stdout, "pruned %d documents no longer loaded\n", len(gone))
 	}
 	rev, _ := st.Revision(ctx)
-	fmt.Fprintf(stdout, "loaded %d documents (%d rows) into %s database %s in %s; revision %s\n",
-		last.Docs, last.Rows, n.uri, n.database, time.Since(start).Round(time.Millisecond), rev)
+	fmt.Fprintf(stdout, "loaded %d documents (%d written, %d unchanged and skipped; %d rows) into %s database %s in %s; revision %s\n",
+		last.Docs, last.Docs-last.Unchanged, last.Unchanged, last.Rows, n.uri, n.database, time.Since(start).Round(time.Millisecond), rev)
 	return nil
 }
 

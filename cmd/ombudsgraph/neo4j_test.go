@@ -88,6 +88,16 @@ func TestServeFromNeo4j(t *testing.T) {
 	if !strings.HasPrefix(out.String(), "loaded 5 documents") {
 		t.Errorf("load said %q", out.String())
 	}
+	first := out.String()
+	out.Reset()
+	if err := run(context.Background(), []string{"load"}, env(vars), &out); err != nil {
+		t.Fatalf("load again: %v\n%s", err, out.String())
+	}
+	// The same documents again: nothing is written, and the revision stays.
+	if again := out.String(); !strings.HasPrefix(again, "loaded 5 documents (0 written, 5 unchanged and skipped; 0 rows)") ||
+		again[strings.LastIndex(again, "revision "):] != first[strings.LastIndex(first, "revision "):] {
+		t.Errorf("loading the same documents again said %q, after %q", again, first)
+	}
 	u, _ := url.Parse(vars["NEO4J_URI"])
 	p, err := faultproxy.Start(u.Host)
 	if err != nil {

@@ -60,7 +60,7 @@ func TestCypherLint(t *testing.T) {
 	input, err := json.Marshal(map[string]any{
 		"schema": map[string]any{
 			"labels": v.Labels, "relationshipTypes": v.RelationshipTypes, "propertyKeys": append(append([]string{}, v.PropertyKeys...), rowKeys...),
-			"parameters": map[string]any{"rows": []any{row}, "hids": []any{1}, "doc": 1, "document": "a.txt", "hid": 1, "props": row,
+			"parameters": map[string]any{"rows": []any{row}, "hids": []any{1}, "doc": 1, "document": "a.txt", "names": []any{"a.txt"}, "themes": "", "hid": 1, "props": row,
 				"after": 1, "limit": 1, "value": "", "at": "", "theme": "send", "year": "2023-24", "council": "kent-county-council"},
 		},
 		"statements": stmts,

@@ -85,6 +85,12 @@ const (
 	// termStart to termEnd.
 	writeHasTheme = `UNWIND $rows AS row MATCH (n:Entity {hid: row.node}) MATCH (t:Theme {hid: row.theme}) ` +
 		`CREATE (n)-[:HAS_THEME {hid: row.hid, doc: $doc, document: $document, basis: row.basis, term: row.term, quote: row.quote, seq: row.seq, line: row.line, start: row.start, end: row.end, termStart: row.termStart, termEnd: row.termEnd, councils: row.councils}]->(t)`
+	// readDigests reads the digests of the named documents Neo4j holds.
+	readDigests = `UNWIND $names AS name MATCH (d:Document {name: name}) RETURN d.name AS name, d.digest AS digest`
+	// readThemesDigest and setThemesDigest read and write the digest of the
+	// themes last written, kept on the revision marker.
+	readThemesDigest = `MATCH (r:Revision {hid: 0}) RETURN r.themes AS themes`
+	setThemesDigest  = `MERGE (r:Revision {hid: 0}) SET r.themes = $themes`
 	// supportedBy lists the entities a document supports.
 	supportedBy = `MATCH (d:Document {hid: $doc})<-[f:FROM]-(n:Entity) RETURN n.hid AS hid`
 	// clearHasTheme removes the theme links a document gave.
@@ -155,7 +161,7 @@ const (
 
 // Statements returns every statement the store sends, for the Cypher linter.
 func Statements() []string {
-	out := []string{Ping, writeDocument, writeFrom, writeHasTheme, supportedBy, clearHasTheme, clearFrom, stillSupported,
+	out := []string{Ping, writeDocument, writeFrom, writeHasTheme, readDigests, readThemesDigest, setThemesDigest, supportedBy, clearHasTheme, clearFrom, stillSupported,
 		deleteEntities, deleteDocument, bumpRevision, readRevision, writeThemes, listThemes, deleteThemes,
 		writeAuthorityTypes, readThemes, readDocumentNames, readDocuments, readFrom, readHasTheme, countNodes, countRels}
 	for _, m := range []map[string]string{nodeWrites, relWrites, relClears, nodeReads} {

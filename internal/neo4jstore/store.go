@@ -53,22 +53,80 @@ func (s *Store) Put(ctx context.Context, themes []graph.Theme, docs []graph.Fact
 	if err := s.putThemes(ctx, themes); err != nil {
 		return err
 	}
-	rowsDone := 0
+	names := make([]string, len(docs))
 	for i, f := range docs {
+		names[i] = f.Document.Name
+	}
+	stored, err := s.digests(ctx, names)
+	if err != nil {
+		return fmt.Errorf("reading the digests of the stored documents: %w", err)
+	}
+	p := store.Progress{Total: len(docs)}
+	for _, f := range docs {
 		g, err := graph.Build([]graph.Facts{f}, themes)
 		if err != nil {
 			return fmt.Errorf("%s: %w", f.Document.Name, err)
 		}
 		r := rowsOf(f, g.Tags)
-		if err := s.putDocument(ctx, f.Document, r); err != nil {
+		props, err := documentProps(f.Document, r)
+		if err != nil {
 			return fmt.Errorf("%s: %w", f.Document.Name, err)
 		}
-		rowsDone += r.count()
+		p.Docs, p.Doc = p.Docs+1, f.Document.Name
+		if stored[f.Document.Name] == props["digest"] {
+			p.Unchanged++ // Neo4j holds this document as it is: nothing to write
+		} else {
+			if err := s.putDocument(ctx, props, r); err != nil {
+				return fmt.Errorf("%s: %w", f.Document.Name, err)
+			}
+			p.Rows += r.count()
+		}
 		if progress != nil {
-			progress(store.Progress{Docs: i + 1, Total: len(docs), Rows: rowsDone, Doc: f.Document.Name})
+			progress(p)
 		}
 	}
 	return nil
+}
+
+// documentProps are the properties of a document's node, with the digest of
+// everything its load writes (see rows.digest).
+func documentProps(d graph.Document, r *rows) (map[string]any, error) {
+	props := map[string]any{"hid": r.docHid, "name": d.Name, "kind": string(d.Kind), "title": d.Title,
+		"lines": d.Lines, "sha256": d.SHA256, "format": string(d.Format), "text": strs(d.Text)}
+	if len(d.Warnings) > 0 {
+		// A document's warnings: their lines and messages, side by side.
+		lines, msgs := make([]any, len(d.Warnings)), make([]any, len(d.Warnings))
+		for i, w := range d.Warnings {
+			lines[i], msgs[i] = w.Line, w.Message
+		}
+		props["warningLines"], props["warnings"] = lines, msgs
+	}
+	digest, err := r.digest(props)
+	if err != nil {
+		return nil, err
+	}
+	props["digest"] = digest
+	return props, nil
+}
+
+// digests reads, in one round trip, the digest stored with each of the named
+// documents that Neo4j holds.
+func (s *Store) digests(ctx context.Context, names []string) (map[string]string, error) {
+	res, err := s.query(ctx, readDigests, map[string]any{"names": strs(names)})
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]string{}
+	for _, rec := range res.Records {
+		name, _, err := neo4j.GetRecordValue[string](rec, "name")
+		if err != nil {
+			return nil, err
+		}
+		if d, _ := rec.AsMap()["digest"].(string); d != "" {
+			out[name] = d
+		}
+	}
+	return out, nil
 }
 
 // session opens a write session on the store's database.
@@ -79,7 +137,7 @@ func (s *Store) session(ctx context.Context) neo4j.SessionWithContext {
 // putDocument writes one document's rows in one managed write transaction,
 // which the driver retries on transient failures: either all of the new
 // version is there and none of the old, or nothing changed.
-func (s *Store) putDocument(ctx context.Context, d graph.Document, r *rows) error {
+func (s *Store) putDocument(ctx context.Context, props map[string]any, r *rows) error {
 	sess := s.session(ctx)
 	defer sess.Close(ctx)
 	_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
@@ -100,16 +158,6 @@ func (s *Store) putDocument(ctx context.Context, d graph.Document, r *rows) erro
 			if err := batched(ctx, tx, relClears[typ], "hids", hids, nil); err != nil {
 				return nil, err
 			}
-		}
-		props := map[string]any{"hid": r.docHid, "name": d.Name, "kind": string(d.Kind), "title": d.Title,
-			"lines": d.Lines, "sha256": d.SHA256, "format": string(d.Format), "text": strs(d.Text)}
-		if len(d.Warnings) > 0 {
-			// A document's warnings: their lines and messages, side by side.
-			lines, msgs := make([]any, len(d.Warnings)), make([]any, len(d.Warnings))
-			for i, w := range d.Warnings {
-				lines[i], msgs[i] = w.Line, w.Message
-			}
-			props["warningLines"], props["warnings"] = lines, msgs
 		}
 		if err := run(ctx, tx, writeDocument, map[string]any{"hid": r.docHid, "props": props}); err != nil {
 			return nil, err

@@ -17,7 +17,7 @@ var Vocabulary = struct {
 		"id", "hid",
 		// Council, AuthorityType, Theme, Document
 		"slug", "name", "type", "typeBasis", "code", "abolished", "successor", "description", "subcategories", "terms",
-		"acronyms", "position", "kind", "title", "lines", "sha256", "format", "text", "warningLines", "warnings",
+		"acronyms", "position", "kind", "title", "lines", "sha256", "digest", "format", "text", "warningLines", "warnings",
 		// Year
 		"label", "first", "startDate", "endDate",
 		// Statistics (and its measures: statisticsKeys)
@@ -29,7 +29,7 @@ var Vocabulary = struct {
 		// FROM and HAS_THEME
 		"role", "seq", "line", "start", "end", "quote", "basis", "term", "termStart", "termEnd", "document",
 		// Revision
-		"at",
+		"at", "themes",
 	}...),
 }
 

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"slices"
 	"sync"
 
@@ -25,15 +26,24 @@ func NewMemory() *Memory { return &Memory{docs: map[string]graph.Facts{}} }
 func (m *Memory) Put(ctx context.Context, themes []graph.Theme, docs []graph.Facts, progress func(Progress)) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.themes = slices.Clone(themes)
-	for i, f := range docs {
+	if !reflect.DeepEqual(m.themes, themes) {
+		m.themes = slices.Clone(themes)
+		m.revision++
+	}
+	p := Progress{Total: len(docs)}
+	for _, f := range docs {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		m.docs[f.Document.Name] = f
-		m.revision++
+		p.Docs, p.Doc = p.Docs+1, f.Document.Name
+		if have, ok := m.docs[f.Document.Name]; ok && reflect.DeepEqual(have, f) {
+			p.Unchanged++
+		} else {
+			m.docs[f.Document.Name] = f
+			m.revision++
+		}
 		if progress != nil {
-			progress(Progress{Docs: i + 1, Total: len(docs), Doc: f.Document.Name})
+			progress(p)
 		}
 	}
 	return nil

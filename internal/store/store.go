@@ -15,8 +15,9 @@ type Store interface {
 	// Put writes the facts of each document. A document's facts replace
 	// everything that came only from an earlier version of it; facts other
 	// documents also state stay. Each document is written all or nothing.
-	// The themes replace the stored themes. progress, if not nil, is called
-	// after each document.
+	// The themes replace the stored themes. A document the store already
+	// holds as it is, and themes it already holds, are not written again.
+	// progress, if not nil, is called after each document.
 	Put(ctx context.Context, themes []graph.Theme, docs []graph.Facts, progress func(Progress)) error
 	// Delete removes documents and everything that came only from them.
 	Delete(ctx context.Context, names []string) error
@@ -31,8 +32,11 @@ type Store interface {
 
 // Progress reports how a Put is going.
 type Progress struct {
-	// Docs and Total count the documents written so far and in all.
+	// Docs and Total count the documents done so far and in all.
 	Docs, Total int
+	// Unchanged counts the documents done that the store already held as
+	// they are, and so were not written again.
+	Unchanged int
 	// Rows counts the rows written so far.
 	Rows int
 	// Doc is the document just written.
