@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"unicode/utf8"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -35,12 +36,13 @@ func readLink(rec *neo4j.Record, names map[int64]string, docs map[string]*graph.
 	if line < 1 || line > len(f.Document.Text) {
 		return l, fmt.Errorf("a link of %s quotes line %d of %s, which has %d lines", l.node, line, l.doc, len(f.Document.Text))
 	}
-	text := []rune(f.Document.Text[line-1])
+	text := f.Document.Text[line-1]
 	quote := func(a, b int) (string, error) {
-		if a < 0 || b > len(text) || a > b {
-			return "", fmt.Errorf("a link of %s quotes characters %d-%d of line %d of %s, which has %d", l.node, a, b, line, l.doc, len(text))
+		q, ok := cutRunes(text, a, b)
+		if !ok {
+			return "", fmt.Errorf("a link of %s quotes characters %d-%d of line %d of %s, which has %d", l.node, a, b, line, l.doc, utf8.RuneCountInString(text))
 		}
-		return string(text[a:b]), nil
+		return q, nil
 	}
 	start, end := r.integer("start"), r.integer("end")
 	q, err := quote(start, end)
@@ -186,4 +188,30 @@ func sameQuote(r *record, key, want string, l link, line int) error {
 		return fmt.Errorf("a link of %s to %s stores the %s %q, but its offsets on line %d cut %q", l.node, l.doc, key, got, line, want)
 	}
 	return nil
+}
+
+// cutRunes returns characters a to b of s, and false when s has not that
+// many or a > b. It walks s once, without copying it into runes: hydration
+// cuts a million quotes, many from long lines.
+func cutRunes(s string, a, b int) (string, bool) {
+	if a < 0 || a > b {
+		return "", false
+	}
+	start, n := -1, 0
+	for i := range s { // i is where character n starts
+		if n == a {
+			start = i
+		}
+		if n == b {
+			return s[start:i], true
+		}
+		n++
+	}
+	switch {
+	case n == b && start >= 0:
+		return s[start:], true
+	case n == b && a == b: // both at the end
+		return "", true
+	}
+	return "", false
 }

@@ -27,6 +27,12 @@ import (
 // this many rows.
 const Batch = 1000
 
+// ReadPage is how many records one paged read asks for when the graph is
+// read back. Reading England's 1.5 million links 10,000 at a time took 50 s
+// against 65 s 1,000 at a time: most of the time is the driver's decoding
+// and the database's, not round trips, but fewer pages save a quarter.
+const ReadPage = 10 * Batch
+
 // Store is a store.Store in a Neo4j database.
 type Store struct {
 	driver neo4j.DriverWithContext
@@ -40,7 +46,7 @@ var _ store.Store = (*Store)(nil)
 // New returns a Store that uses the given driver (one per process, made by
 // the caller) and database.
 func New(driver neo4j.DriverWithContext, database string) *Store {
-	return &Store{driver: driver, db: database, page: Batch}
+	return &Store{driver: driver, db: database, page: ReadPage}
 }
 
 // query runs one statement in its own transaction.

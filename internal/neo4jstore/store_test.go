@@ -76,6 +76,7 @@ func (s server) open(t testing.TB) *neo4jstore.Store {
 		t.Fatal(err)
 	}
 	st := neo4jstore.New(s.driver, s.db)
+	neo4jstore.SetReadPage(st, 50) // the seed corpus over many pages
 	if err := st.ApplySchema(ctx); err != nil {
 		t.Fatal(err)
 	}
