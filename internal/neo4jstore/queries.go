@@ -37,7 +37,7 @@ var nodeWrites = map[string]string{
 
 // relWrites write the relationships between entities, one statement a type:
 // each row is {from, to}, as hids. They CREATE rather than MERGE because
-// relClears has just removed the entities' links of every type, and each
+// clearLinks has just removed the entities' links of every type, and each
 // document's rows hold each link once.
 var relWrites = map[string]string{
 	"AGAINST":        `UNWIND $rows AS row MATCH (a:Entity {hid: row.from}) MATCH (b:Entity {hid: row.to}) CREATE (a)-[:AGAINST]->(b)`,
@@ -54,23 +54,10 @@ var relWrites = map[string]string{
 	"OF_TYPE":        `UNWIND $rows AS row MATCH (a:Entity {hid: row.from}) MATCH (b:AuthorityType {hid: row.to}) CREATE (a)-[:OF_TYPE]->(b)`,
 }
 
-// relClears remove the relationships an entity holds to others, one
-// statement a type, before a document writes them again: an entity's links
-// are what its latest document says.
-var relClears = map[string]string{
-	"AGAINST":        `UNWIND $hids AS nid MATCH (a:Entity {hid: nid})-[r:AGAINST]->(b) DELETE r`,
-	"IN_SUBCATEGORY": `UNWIND $hids AS nid MATCH (a:Entity {hid: nid})-[r:IN_SUBCATEGORY]->(b) DELETE r`,
-	"PART_OF":        `UNWIND $hids AS nid MATCH (a:Entity {hid: nid})-[r:PART_OF]->(b) DELETE r`,
-	"RECEIVED_IN":    `UNWIND $hids AS nid MATCH (a:Entity {hid: nid})-[r:RECEIVED_IN]->(b) DELETE r`,
-	"AGREED_IN":      `UNWIND $hids AS nid MATCH (a:Entity {hid: nid})-[r:AGREED_IN]->(b) DELETE r`,
-	"ABOUT":          `UNWIND $hids AS nid MATCH (a:Entity {hid: nid})-[r:ABOUT]->(b) DELETE r`,
-	"OF":             `UNWIND $hids AS nid MATCH (a:Entity {hid: nid})-[r:OF]->(b) DELETE r`,
-	"FOR":            `UNWIND $hids AS nid MATCH (a:Entity {hid: nid})-[r:FOR]->(b) DELETE r`,
-	"TO":             `UNWIND $hids AS nid MATCH (a:Entity {hid: nid})-[r:TO]->(b) DELETE r`,
-	"MENTIONS":       `UNWIND $hids AS nid MATCH (a:Entity {hid: nid})-[r:MENTIONS]->(b) DELETE r`,
-	"MADE_IN":        `UNWIND $hids AS nid MATCH (a:Entity {hid: nid})-[r:MADE_IN]->(b) DELETE r`,
-	"OF_TYPE":        `UNWIND $hids AS nid MATCH (a:Entity {hid: nid})-[r:OF_TYPE]->(b) DELETE r`,
-}
+// clearLinks removes the relationships of every type of relWrites that the
+// entities hold to others, in one statement, before a document writes them
+// again: an entity's links are what its latest document says.
+var clearLinks = `UNWIND $hids AS nid MATCH (a:Entity {hid: nid})-[r:` + strings.Join(sortedKeys(relWrites), "|") + `]->(b) DELETE r`
 
 const (
 	// writeDocument writes the document node, with its text.
@@ -164,7 +151,8 @@ func Statements() []string {
 	out := []string{Ping, writeDocument, writeFrom, writeHasTheme, readDigests, readThemesDigest, setThemesDigest, supportedBy, clearHasTheme, clearFrom, stillSupported,
 		deleteEntities, deleteDocument, bumpRevision, readRevision, writeThemes, listThemes, deleteThemes,
 		writeAuthorityTypes, readThemes, readDocumentNames, readDocuments, readFrom, readHasTheme, countNodes, countRels}
-	for _, m := range []map[string]string{nodeWrites, relWrites, relClears, nodeReads} {
+	out = append(out, clearLinks)
+	for _, m := range []map[string]string{nodeWrites, relWrites, nodeReads} {
 		for _, q := range m {
 			out = append(out, q)
 		}

@@ -160,10 +160,8 @@ func (s *Store) putDocument(ctx context.Context, props map[string]any, r *rows) 
 			hids[i] = hid(id)
 			keep[hid(id)] = true
 		}
-		for _, typ := range sortedKeys(relClears) {
-			if err := batched(ctx, tx, relClears[typ], "hids", hids, nil); err != nil {
-				return nil, err
-			}
+		if err := batched(ctx, tx, clearLinks, "hids", hids, nil); err != nil {
+			return nil, err
 		}
 		if err := run(ctx, tx, writeDocument, map[string]any{"hid": r.docHid, "props": props}); err != nil {
 			return nil, err

@@ -10,8 +10,7 @@ var Vocabulary = struct {
 }{
 	Labels: []string{"Entity", "Council", "Year", "Statistics", "Case", "Category", "Subcategory", "Improvement",
 		"Report", "Letter", "Article", "Claim", "Document", "Theme", "AuthorityType", "Revision"},
-	RelationshipTypes: []string{"FROM", "HAS_THEME", "AGAINST", "IN_SUBCATEGORY", "PART_OF", "RECEIVED_IN", "AGREED_IN",
-		"ABOUT", "OF", "FOR", "TO", "MENTIONS", "MADE_IN", "OF_TYPE"},
+	RelationshipTypes: append([]string{"FROM", "HAS_THEME"}, sortedKeys(relWrites)...),
 	PropertyKeys: append(statisticsKeys(), []string{
 		// every node
 		"id", "hid",
