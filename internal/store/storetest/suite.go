@@ -26,6 +26,7 @@ var suite = []struct {
 	{"EditLeavesNoOldFacts", testEditLeavesNoOldFacts},
 	{"SharedFactsStayWhileSupported", testSharedFactsStayWhileSupported},
 	{"RevisionChangesWithContent", testRevisionChanges},
+	{"FollowSeesWrites", testFollowSeesWrites},
 }
 
 // Run runs the suite. open returns a new, empty store.
