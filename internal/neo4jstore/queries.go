@@ -14,9 +14,8 @@ import (
 // Writes match and merge on integer keys (hid, a digest of the global ID),
 // which schema/neo4j.cypher makes unique. Relationships are created once,
 // with their properties, after the document's old ones are deleted, rather
-// than MERGEd. A FROM link holds the line and character offsets of its quote,
-// and the quote is read back from the document's text, which its node keeps
-// once.
+// than MERGEd. A FROM link holds its quote, and the line and character
+// offsets that cut it from the document's text, which its node keeps.
 
 // nodeWrites write nodes, one statement a label: each row is {hid, props}.
 // SET n = props replaces every property, so a value a document no longer

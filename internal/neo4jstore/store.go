@@ -79,10 +79,11 @@ func (s *Store) Put(ctx context.Context, themes []graph.Theme, docs []graph.Fact
 			return fmt.Errorf("%s: %w", f.Document.Name, err)
 		}
 		p.Docs, p.Doc = p.Docs+1, f.Document.Name
-		if stored[f.Document.Name] == props["digest"] {
+		have, known := stored[f.Document.Name]
+		if have == props["digest"] {
 			p.Unchanged++ // Neo4j holds this document as it is: nothing to write
 		} else {
-			if err := s.putDocument(ctx, props, r); err != nil {
+			if err := s.putDocument(ctx, props, r, known); err != nil {
 				return fmt.Errorf("%s: %w", f.Document.Name, err)
 			}
 			p.Rows += r.count()
@@ -116,7 +117,8 @@ func documentProps(d graph.Document, r *rows) (map[string]any, error) {
 }
 
 // digests reads, in one round trip, the digest stored with each of the named
-// documents that Neo4j holds.
+// documents that Neo4j holds ("" where it has none); a document missing from
+// the map is not stored.
 func (s *Store) digests(ctx context.Context, names []string) (map[string]string, error) {
 	res, err := s.query(ctx, readDigests, map[string]any{"names": strs(names)})
 	if err != nil {
@@ -128,9 +130,8 @@ func (s *Store) digests(ctx context.Context, names []string) (map[string]string,
 		if err != nil {
 			return nil, err
 		}
-		if d, _ := rec.AsMap()["digest"].(string); d != "" {
-			out[name] = d
-		}
+		d, _ := rec.AsMap()["digest"].(string) // "" for a document stored before digests were
+		out[name] = d
 	}
 	return out, nil
 }
@@ -143,16 +144,22 @@ func (s *Store) session(ctx context.Context) neo4j.SessionWithContext {
 // putDocument writes one document's rows in one managed write transaction,
 // which the driver retries on transient failures: either all of the new
 // version is there and none of the old, or nothing changed.
-func (s *Store) putDocument(ctx context.Context, props map[string]any, r *rows) error {
+//
+// known says whether Neo4j holds an earlier version of the document; when it
+// does not, there is nothing of it to unlink, and that is not asked.
+func (s *Store) putDocument(ctx context.Context, props map[string]any, r *rows, known bool) error {
 	sess := s.session(ctx)
 	defer sess.Close(ctx)
 	_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		old, err := supported(ctx, tx, r.docHid)
-		if err != nil {
-			return nil, err
-		}
-		if err := unlink(ctx, tx, r.docHid, old); err != nil {
-			return nil, err
+		var old []int64
+		if known {
+			var err error
+			if old, err = supported(ctx, tx, r.docHid); err != nil {
+				return nil, err
+			}
+			if err := unlink(ctx, tx, r.docHid, old); err != nil {
+				return nil, err
+			}
 		}
 		hids := make([]any, len(r.ids))
 		keep := map[int64]bool{}
