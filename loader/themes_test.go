@@ -1,6 +1,7 @@
 package loader_test
 
 import (
+	"io"
 	"slices"
 	"strings"
 	"testing"
@@ -223,7 +224,13 @@ func TestThemeCouncils(t *testing.T) {
 // themes.
 func taggedArticle(t *testing.T, doc string) graph.Facts {
 	t.Helper()
-	f, err := loader.ParseArticle("a.txt", strings.NewReader(doc), gazetteer(t))
+	return tagged(t, loader.ParseArticle, doc)
+}
+
+// tagged parses doc with parse and tags it with the seed's themes.
+func tagged(t *testing.T, parse func(string, io.Reader, *loader.Gazetteer) (graph.Facts, error), doc string) graph.Facts {
+	t.Helper()
+	f, err := parse("a.txt", strings.NewReader(doc), gazetteer(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -258,15 +265,7 @@ func TestArticleThemeOrder(t *testing.T) {
 func TestWrappedImprovementTagged(t *testing.T) {
 	const page = "Kent County Council\nService improvements\nCase reference: 24 007 412\nCategory: Education\nSub Category: Other\n" +
 		"- The Council will remind staff of the duty to\nreview EHC plans on time.\n- It will also apologise.\n"
-	f, err := loader.ParsePage("p.txt", strings.NewReader(page), gazetteer(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	themes, err := loader.ParseThemes(seed.Themes)
-	if err != nil {
-		t.Fatal(err)
-	}
-	loader.NewTagger(themes).Tag(&f)
+	f := tagged(t, loader.ParsePage, page)
 	if len(f.Improvements) != 2 {
 		t.Fatalf("%d improvements, want 2: %+v", len(f.Improvements), f.Improvements)
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
+	"github.com/ombudsgraph/ombudsgraph/internal/neo4jstore"
 	"github.com/ombudsgraph/ombudsgraph/internal/store/storetest"
 )
 
@@ -20,16 +21,23 @@ func (s server) query(t *testing.T, q string) *neo4j.EagerResult {
 	return res
 }
 
-// TestStoredQuotes checks that every FROM and HAS_THEME relationship of the
-// seed corpus carries the quote (and a theme's term) its offsets cut from
-// its document's text, and names its document.
-func TestStoredQuotes(t *testing.T) {
+// seeded returns the test server and a store on it holding the seed corpus.
+func seeded(t *testing.T) (server, *neo4jstore.Store) {
+	t.Helper()
 	srv := connect(t)
 	st := srv.open(t)
 	c := storetest.Seed(t)
 	if err := st.Put(context.Background(), c.Themes, c.Facts, nil); err != nil {
 		t.Fatal(err)
 	}
+	return srv, st
+}
+
+// TestStoredQuotes checks that every FROM and HAS_THEME relationship of the
+// seed corpus carries the quote (and a theme's term) its offsets cut from
+// its document's text, and names its document.
+func TestStoredQuotes(t *testing.T) {
+	srv, _ := seeded(t)
 	for _, q := range []string{
 		`MATCH (n)-[f:FROM]->(d:Document)
 		 RETURN f.quote = substring(d.text[f.line - 1], f.start, f.end - f.start) AS same, count(*) AS links`,
@@ -53,12 +61,7 @@ func TestStoredQuotes(t *testing.T) {
 // TestNaturalKeysUnique checks that a second council with a slug, a case
 // with a reference, or a year with a label already stored is refused.
 func TestNaturalKeysUnique(t *testing.T) {
-	srv := connect(t)
-	st := srv.open(t)
-	c := storetest.Seed(t)
-	if err := st.Put(context.Background(), c.Themes, c.Facts, nil); err != nil {
-		t.Fatal(err)
-	}
+	srv, _ := seeded(t)
 	for _, q := range []string{
 		`CREATE (:Council {slug: 'kent-county-council'})`,
 		`CREATE (:Case {reference: '23 013 236'})`,
@@ -75,12 +78,7 @@ func TestNaturalKeysUnique(t *testing.T) {
 // FROM link whose stored quote is not what its offsets cut, naming it,
 // rather than serving a quote the document does not hold.
 func TestTamperedQuoteRefused(t *testing.T) {
-	srv := connect(t)
-	st := srv.open(t)
-	c := storetest.Seed(t)
-	if err := st.Put(context.Background(), c.Themes, c.Facts, nil); err != nil {
-		t.Fatal(err)
-	}
+	srv, st := seeded(t)
 	if _, _, err := st.Facts(context.Background()); err != nil {
 		t.Fatalf("before the change: %v", err)
 	}
