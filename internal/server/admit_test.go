@@ -69,3 +69,60 @@ func TestExportAdmissionDeadline(t *testing.T) {
 		t.Errorf("an export once the slots are free: %d %.200s", rec.Code, rec.Body.String())
 	}
 }
+
+// TestReadyzOverloaded checks that /readyz says "overloaded", with 503, while
+// as many GraphQL operations wait as can run, and "ready" again once the
+// line is gone; and that it reports how many run and wait.
+func TestReadyzOverloaded(t *testing.T) {
+	g, err := seed.Graph()
+	if err != nil {
+		t.Fatal(err)
+	}
+	release := make(chan struct{})
+	entered := make(chan struct{}, 1)
+	current := func() (*graph.Graph, *search.Index) {
+		select {
+		case entered <- struct{}{}:
+			<-release // the first operation holds the only slot
+		default:
+		}
+		return g, nil
+	}
+	h := live.New("test")
+	if err := h.Load(g, ""); err != nil {
+		t.Fatal(err)
+	}
+	srv := server.New(server.Config{Graph: current, Status: h.Status, Logger: slog.New(slog.NewJSONHandler(io.Discard, nil)),
+		MaxConcurrent: 1, ResponseCache: -1, Timeout: 10 * time.Second})
+	readyz := func() (int, string) {
+		rec := httptest.NewRecorder()
+		srv.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/readyz", nil))
+		return rec.Code, rec.Body.String()
+	}
+	if code, body := readyz(); code != http.StatusOK || !strings.Contains(body, `"admission":{"running":0,"limit":1,"waiting":0}`) {
+		t.Errorf("idle: %d %s", code, body)
+	}
+	q := `{"query":"{ councils(first: 1) { totalCount } }"}`
+	var done sync.WaitGroup
+	for range 2 {
+		done.Add(1)
+		go func() { defer done.Done(); post(t, srv, q) }()
+	}
+	<-entered
+	var code int
+	var body string
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
+		if code, body = readyz(); code == http.StatusServiceUnavailable {
+			break
+		}
+	}
+	if code != http.StatusServiceUnavailable || !strings.Contains(body, `"status":"overloaded"`) ||
+		!strings.Contains(body, `"admission":{"running":1,"limit":1,"waiting":1}`) {
+		t.Errorf("one running and one waiting, of one slot: %d %s, want 503 overloaded", code, body)
+	}
+	close(release)
+	done.Wait()
+	if code, body := readyz(); code != http.StatusOK || !strings.Contains(body, `"status":"ready"`) {
+		t.Errorf("once the line is gone: %d %s, want 200 ready", code, body)
+	}
+}

@@ -66,7 +66,8 @@ type Config struct {
 //	/metrics  Prometheus metrics, when Config.Metrics is set
 //	/healthz  200 while the process is alive
 //	/readyz   200 once a graph is loaded, with its revision and its corpus's
-//	          problems (documents left out, warnings); 503 before
+//	          problems (documents left out, warnings); 503 before, and 503
+//	          "overloaded" while as many GraphQL operations wait as can run
 func New(cfg Config) http.Handler {
 	origins := cfg.CORSOrigins
 	if len(origins) == 0 {
@@ -96,7 +97,8 @@ func New(cfg Config) http.Handler {
 	if cfg.ResponseCache == 0 {
 		cfg.ResponseCache = DefaultResponseCache
 	}
-	var query http.Handler = admit(cfg.MaxConcurrent, 0, conform(api.NewHandler(cfg.Graph, cfg.Logger, cfg.API)))
+	queries := newAdmission(cfg.MaxConcurrent, 0)
+	var query http.Handler = queries.handler(conform(api.NewHandler(cfg.Graph, cfg.Logger, cfg.API)))
 	if cfg.ResponseCache > 0 {
 		query = cacheResponses(cfg.ResponseCache, cfg.Graph, query)
 	}
@@ -115,10 +117,13 @@ func New(cfg Config) http.Handler {
 		writeJSON(w, http.StatusOK, map[string]any{"status": "ok"})
 	})
 	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
-		st := cfg.Status()
+		st := readiness{Status: cfg.Status(), Admission: queries.load()}
 		code := http.StatusOK
-		if !st.Ready() {
+		switch {
+		case !st.Ready():
 			code = http.StatusServiceUnavailable
+		case st.Admission.overloaded():
+			st.State, code = "overloaded", http.StatusServiceUnavailable
 		}
 		writeJSON(w, code, st)
 	})
@@ -126,6 +131,15 @@ func New(cfg Config) http.Handler {
 		mux.Handle("GET /metrics", cfg.Metrics.Handler())
 	}
 	return logRequests(cfg.Logger, cfg.Metrics, mux)
+}
+
+// readiness is what /readyz answers: the graph's status, and how full the
+// GraphQL admission is. While as many operations wait as can run, the
+// status is "overloaded" and the answer 503, so that an orchestrator sends
+// new clients to another replica until the line is shorter.
+type readiness struct {
+	live.Status
+	Admission admissionLoad `json:"admission"`
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
