@@ -18,26 +18,35 @@ import (
 	"github.com/ombudsgraph/ombudsgraph/seed"
 )
 
+// holdingGraph returns the seed graph and a graph source whose first n
+// calls each signal entered and then wait until release is closed: n
+// requests that hold their slots.
+func holdingGraph(t *testing.T, n int) (*graph.Graph, func() (*graph.Graph, *search.Index), <-chan struct{}, chan struct{}) {
+	t.Helper()
+	g, err := seed.Graph()
+	if err != nil {
+		t.Fatal(err)
+	}
+	release := make(chan struct{})
+	entered := make(chan struct{}, n)
+	current := func() (*graph.Graph, *search.Index) {
+		select {
+		case entered <- struct{}{}:
+			<-release
+		default:
+		}
+		return g, nil
+	}
+	return g, current, entered, release
+}
+
 // TestExportAdmissionDeadline checks that an export waits for a slot no
 // longer than the request timeout: with every export slot held by exports
 // whose clients never finish, another export is answered 503 TIMEOUT soon
 // after the timeout, and is served once a slot is free.
 func TestExportAdmissionDeadline(t *testing.T) {
-	g, err := seed.Graph()
-	if err != nil {
-		t.Fatal(err)
-	}
 	slots := runtime.GOMAXPROCS(0)
-	release := make(chan struct{})
-	entered := make(chan struct{}, slots)
-	current := func() (*graph.Graph, *search.Index) {
-		select {
-		case entered <- struct{}{}:
-			<-release // the first exports hold every slot
-		default:
-		}
-		return g, nil
-	}
+	_, current, entered, release := holdingGraph(t, slots) // the first exports hold every slot
 	const timeout = 300 * time.Millisecond
 	srv := server.New(server.Config{Graph: current, Status: func() live.Status { return live.Status{} },
 		Logger: slog.New(slog.NewJSONHandler(io.Discard, nil)), ResponseCache: -1, Timeout: timeout})
@@ -74,20 +83,7 @@ func TestExportAdmissionDeadline(t *testing.T) {
 // as many GraphQL operations wait as can run, and "ready" again once the
 // line is gone; and that it reports how many run and wait.
 func TestReadyzOverloaded(t *testing.T) {
-	g, err := seed.Graph()
-	if err != nil {
-		t.Fatal(err)
-	}
-	release := make(chan struct{})
-	entered := make(chan struct{}, 1)
-	current := func() (*graph.Graph, *search.Index) {
-		select {
-		case entered <- struct{}{}:
-			<-release // the first operation holds the only slot
-		default:
-		}
-		return g, nil
-	}
+	g, current, entered, release := holdingGraph(t, 1) // the first operation holds the only slot
 	h := live.New("test")
 	if err := h.Load(g, ""); err != nil {
 		t.Fatal(err)

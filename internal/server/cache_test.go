@@ -14,7 +14,6 @@ import (
 
 	"github.com/ombudsgraph/ombudsgraph/graph"
 	"github.com/ombudsgraph/ombudsgraph/internal/live"
-	"github.com/ombudsgraph/ombudsgraph/internal/search"
 	"github.com/ombudsgraph/ombudsgraph/internal/server"
 	"github.com/ombudsgraph/ombudsgraph/seed"
 )
@@ -84,20 +83,7 @@ func TestResponseCache(t *testing.T) {
 // TestAdmission checks that requests beyond MaxConcurrent wait their turn,
 // and that one whose timeout passes while it waits gets a 503 coded TIMEOUT.
 func TestAdmission(t *testing.T) {
-	g, err := seed.Graph()
-	if err != nil {
-		t.Fatal(err)
-	}
-	release := make(chan struct{})
-	entered := make(chan struct{}, 1)
-	current := func() (*graph.Graph, *search.Index) {
-		select {
-		case entered <- struct{}{}:
-			<-release // the first operation holds the only slot
-		default:
-		}
-		return g, nil
-	}
+	_, current, entered, release := holdingGraph(t, 1) // the first operation holds the only slot
 	srv := server.New(server.Config{Graph: current, Status: func() live.Status { return live.Status{} },
 		Logger: slog.New(slog.NewJSONHandler(io.Discard, nil)), MaxConcurrent: 1, ResponseCache: -1, Timeout: 200 * time.Millisecond})
 	q := `{"query":"{ councils(first: 1) { totalCount } }"}`
